@@ -1,0 +1,17 @@
+package dev.ferry.event;
+
+/**
+ * What the core reports while it works. The core never prints: the CLI renders these as lines, spinners or JSON.
+ * No event ever carries a secret value.
+ */
+public sealed interface FerryEvent {
+
+    /** A step of a longer operation began, e.g. "Collecting information about "app"...". */
+    record Step(String text) implements FerryEvent {}
+
+    /** Progress of a counted piece of work; {@code total} is -1 when unknown. */
+    record Progress(String task, long done, long total) implements FerryEvent {}
+
+    /** A detail useful with --debug or in a log, not shown by default. */
+    record Detail(String text) implements FerryEvent {}
+}
