@@ -45,11 +45,16 @@ final class JsonManifest {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw FerryException.badInput(source.file(), line,
-                    "not valid JSON: " + e.getOriginalMessage().split("\n")[0],
+                    "not valid JSON: " + withoutSourceReference(e.getOriginalMessage()),
                     "fix the JSON syntax on that line (a missing comma, quote or bracket is the usual cause)");
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a String cannot fail to be read
         }
+    }
+
+    /** Jackson appends "(start marker at [Source: ...; line: 1, column: 1])"; the line is already in front. */
+    private static String withoutSourceReference(String message) {
+        return message.split("\n")[0].replaceAll("\\s*\\(start marker at \\[Source:.*$", "");
     }
 
     private static ManifestNode read(JsonParser parser, Source source, String path) throws IOException {

@@ -38,7 +38,7 @@ final class YamlManifest {
         } catch (MarkedYamlEngineException e) {
             // the problem text describes the syntax only; the snippet of the document is left out on purpose
             int line = e.getProblemMark().or(e::getContextMark).map(YamlManifest::lineOf).orElse(0);
-            throw FerryException.badInput(source.file(), line, "not valid YAML: " + e.getProblem(),
+            throw FerryException.badInput(source.file(), line, "not valid YAML: " + describe(e),
                     "fix the YAML on that line (indentation or a missing ':' is the usual cause)");
         } catch (YamlEngineException e) {
             throw FerryException.badInput(source.file(), 0, "not valid YAML: " + e.getMessage(),
@@ -49,6 +49,13 @@ final class YamlManifest {
                     "describe the app's build and run sections, or delete the file");
         }
         return convert(root.get(), source, "", 0);
+    }
+
+    /** "could not find expected ':' (while scanning a simple key, line 3)": the problem, then where it began. */
+    private static String describe(MarkedYamlEngineException e) {
+        String began = e.getContext() == null ? "" : " (" + e.getContext()
+                + e.getContextMark().map(mark -> ", line " + lineOf(mark)).orElse("") + ")";
+        return e.getProblem() + began;
     }
 
     private static ManifestNode convert(Node node, Source source, String path, int depth) {
