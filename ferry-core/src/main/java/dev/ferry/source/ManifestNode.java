@@ -69,10 +69,6 @@ final class ManifestNode {
         return parent + "[" + index + "]";
     }
 
-    int line() {
-        return line;
-    }
-
     Kind kind() {
         return kind;
     }

@@ -4,10 +4,10 @@ import dev.ferry.FerryException;
 import dev.ferry.snapshot.SourceFacts;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class SourceFolderReader {
     public static final String APP_JSON = "app.json";
     public static final String HEROKU_YML = "heroku.yml";
 
-    /** Files at the folder's root whose presence reveals the language and build tool (as Heroku's buildpacks detect). */
+    /** Root files whose presence reveals the language and build tool, as Heroku's buildpacks detect them. */
     public static final List<String> LANGUAGE_FILES = List.of(
             "Gemfile", "Gemfile.lock", ".ruby-version",
             "package.json", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", ".nvmrc", ".node-version",
@@ -40,8 +40,8 @@ public final class SourceFolderReader {
 
     public static SourceFacts read(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw FerryException.badInput(dir.toString(), 0, "no such folder",
-                    "pass the folder that holds the app's Procfile, app.json or heroku.yml");
+            String problem = Files.exists(dir) ? "is a file, not a folder" : "no such folder";
+            throw FerryException.badInput(dir.toString(), 0, problem, "pass the folder that holds the app's Procfile, app.json or heroku.yml");
         }
         String procfile = readIfPresent(dir.resolve(PROCFILE));
         String appJson = readIfPresent(dir.resolve(APP_JSON));
@@ -77,8 +77,11 @@ public final class SourceFolderReader {
     static String herokuAppName(String name) {
         String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         String dashed = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^[^a-z]+", "");
-        String cut = dashed.length() > APP_NAME_MAX_LENGTH ? dashed.substring(0, APP_NAME_MAX_LENGTH) : dashed;
-        return cut.replaceAll("-+$", "");
+        if (dashed.length() > APP_NAME_MAX_LENGTH) {
+            int lastWordEnd = dashed.lastIndexOf('-', APP_NAME_MAX_LENGTH); // cut between words where one can
+            dashed = dashed.substring(0, lastWordEnd > 0 ? lastWordEnd : APP_NAME_MAX_LENGTH);
+        }
+        return dashed.replaceAll("-+$", "");
     }
 
     /** The file's text without a byte-order mark, or null when there is no such file. */
@@ -91,14 +94,17 @@ public final class SourceFolderReader {
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw FerryException.badInput(file.toString(), 0, "is not UTF-8 text", "save the file as UTF-8");
-        } catch (AccessDeniedException e) {
-            throw FerryException.failed("could not read " + file + ": permission denied",
-                    "let your user read it (chmod u+r " + file + ")", e);
         } catch (IOException e) {
-            String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                    : e.getMessage();
-            throw FerryException.failed("could not read " + file + ": " + reason,
-                    "make sure " + file.getFileName() + " is a readable file", e);
+            throw FerryException.failed("could not read " + file + ": " + reason(e),
+                    "check that " + file.getFileName() + " is a file your user can read (ls -l " + file + ")", e);
         }
+    }
+
+    /** "Permission denied", "Is a directory", ...: the operating system's words, without the path again. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "it is a link to a file that does not exist";
+        }
+        return e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
     }
 }

@@ -3,6 +3,7 @@ package dev.ferry.source;
 import static dev.ferry.source.BadInput.messageOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ferry.snapshot.AppSnapshot;
 import dev.ferry.snapshot.SnapshotJson;
@@ -86,11 +87,11 @@ class AppJsonReaderTest {
                 new SourceFacts(null, appJson, null, List.of())));
 
         assertThat(appJson.env()).extracting(EnvSpec::name, EnvSpec::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("DATABASE_URL", null),
-                org.assertj.core.groups.Tuple.tuple("RACK_ENV", "production"),
-                org.assertj.core.groups.Tuple.tuple("SECRET_KEY_BASE", null),
-                org.assertj.core.groups.Tuple.tuple("SIGNING_CERT", null),
-                org.assertj.core.groups.Tuple.tuple("UPSTREAM", null));
+                tuple("DATABASE_URL", null),
+                tuple("RACK_ENV", "production"),
+                tuple("SECRET_KEY_BASE", null),
+                tuple("SIGNING_CERT", null),
+                tuple("UPSTREAM", null));
         assertThat(snapshot).contains("production", "SECRET_KEY_BASE")
                 .doesNotContain("not-so-secret-default", "pa55word", "Zx8Qp2Lm9Rt4Vw7Ky1Nb3Hc6", "BEGIN");
     }
