@@ -140,14 +140,14 @@ final class ManifestNode {
     }
 
     int wholeNumber() {
-        if (kind == Kind.NUMBER) {
-            try {
-                return Integer.parseInt(text);
-            } catch (NumberFormatException e) {
-                // a fraction, an exponent or out of range: reported below
-            }
+        if (kind != Kind.NUMBER) {
+            throw wrongShape("a whole number");
         }
-        throw wrongShape("a whole number");
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw invalid("must be a whole number, not " + text); // a fraction, an exponent or out of range
+        }
     }
 
     FerryException wrongShape(String expected) {

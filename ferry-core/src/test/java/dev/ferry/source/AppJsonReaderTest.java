@@ -147,7 +147,15 @@ class AppJsonReaderTest {
         String json = "{\n\"formation\": {\"web\": {\n\"quantity\": 1.5}}}";
 
         assertThat(messageOf(() -> AppJsonReader.parse(json, "app.json")))
-                .isEqualTo("app.json:3: \"formation.web.quantity\" must be a whole number, not a number");
+                .isEqualTo("app.json:3: \"formation.web.quantity\" must be a whole number, not 1.5");
+    }
+
+    @Test
+    void parse_quantityAsString_badInputNamingFormationPath() {
+        String json = "{\"formation\": {\"web\": {\"quantity\": \"1\"}}}";
+
+        assertThat(messageOf(() -> AppJsonReader.parse(json, "app.json")))
+                .isEqualTo("app.json:1: \"formation.web.quantity\" must be a whole number, not a string");
     }
 
     @Test
