@@ -1,0 +1,43 @@
+package dev.ferry.cli;
+
+import dev.ferry.event.EventSink;
+import dev.ferry.event.FerryEvent;
+import java.io.PrintStream;
+
+/**
+ * Renders the core's events on stderr as the tutorial shows them (" * step..."). Details only with --debug.
+ * Events never carry secrets, so nothing here needs to filter.
+ */
+final class ConsoleEvents implements EventSink {
+
+    private final PrintStream err;
+    private final boolean debug;
+
+    ConsoleEvents(PrintStream err, boolean debug) {
+        this.err = err;
+        this.debug = debug;
+    }
+
+    @Override
+    public synchronized void emit(FerryEvent event) {
+        switch (event) {
+            case FerryEvent.Step step -> err.println(" * " + step.text());
+            case FerryEvent.Detail detail -> {
+                if (debug) {
+                    err.println("   " + detail.text());
+                }
+            }
+            case FerryEvent.Progress progress -> {
+                if (debug) {
+                    err.println("   " + progress.task() + ": " + progress.done()
+                            + (progress.total() >= 0 ? "/" + progress.total() : ""));
+                }
+            }
+        }
+    }
+
+    /** A step line written by the CLI itself, in the same style. */
+    void step(String text) {
+        emit(new FerryEvent.Step(text));
+    }
+}
