@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /** How long to wait before the next attempt: exponential with jitter, or what the server asked for. */
@@ -12,7 +13,12 @@ final class Backoff {
 
     private final Duration base;
     private final Duration cap;
+    /** null: ThreadLocalRandom of the calling thread (retries are scheduled from many threads). */
     private final RandomGenerator random;
+
+    Backoff(Duration base, Duration cap) {
+        this(base, cap, null);
+    }
 
     Backoff(Duration base, Duration cap, RandomGenerator random) {
         this.base = base;
@@ -30,7 +36,8 @@ final class Backoff {
             return min(retryAfter.get(), cap);
         }
         long exponential = base.toMillis() << Math.min(attempt - 1, 20);
-        long jitter = exponential <= 0 ? 0 : random.nextLong(exponential / 2 + 1);
+        RandomGenerator source = random != null ? random : ThreadLocalRandom.current();
+        long jitter = exponential <= 0 ? 0 : source.nextLong(exponential / 2 + 1);
         return min(Duration.ofMillis(exponential + jitter), cap);
     }
 
