@@ -99,7 +99,8 @@ public final class ComposeMapper {
 
         List<ComposeService> services = new ArrayList<>(addOns.services());
         services.addAll(appServices);
-        ComposeProject project = new ComposeProject(projectName(snapshot.appName()), header(snapshot),
+        // no top-level name: the folder names the project (as in the tutorial), and docker-compose 1.x rejects the key
+        ComposeProject project = new ComposeProject(null, header(snapshot),
                 services, addOns.volumes());
         MigrationReport report = new MigrationReport(snapshot.appName(), sources(snapshot), processLines
                 .stream().sorted(java.util.Comparator.comparing(ProcessLine::type)).toList(),
@@ -177,13 +178,6 @@ public final class ComposeMapper {
         Map<String, String> docker = snapshot.source().herokuYml().buildDocker();
         String file = docker.getOrDefault(type, docker.get(ProcessRules.WEB));
         return file == null || file.equals("Dockerfile") ? null : file;
-    }
-
-    /** Compose project names: lowercase letters, digits, '-' and '_', starting with a letter or digit. */
-    static String projectName(String appName) {
-        String name = appName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-")
-                .replaceAll("^[-_]+", "");
-        return name.isEmpty() ? "app" : name;
     }
 
     private static List<String> header(AppSnapshot snapshot) {

@@ -30,7 +30,9 @@ public final class ComposeYamlWriter {
     public static String write(ComposeProject project) {
         StringBuilder out = new StringBuilder();
         project.headerComment().forEach(line -> out.append("# ").append(oneLine(line)).append('\n'));
-        out.append("name: ").append(scalar(project.name())).append('\n');
+        if (project.name() != null) {
+            out.append("name: ").append(scalar(project.name())).append('\n');
+        }
         out.append("services:\n");
         boolean first = true;
         for (ComposeService service : project.services()) {

@@ -122,8 +122,9 @@ class ComposeMapperTest {
     }
 
     @Test
-    void projectName_oddAppName_validComposeProjectName() {
-        assertThat(ComposeMapper.projectName("Docker-Rails.Template")).isEqualTo("docker-rails-template");
-        assertThat(ComposeMapper.projectName("--")).isEqualTo("app");
+    void map_app_noTopLevelNameSoTheFolderNamesTheProject() {
+        ComposeProject project = ComposeMapper.map(webWorkerRelease()).project();
+        assertThat(project.name()).isNull();
+        assertThat(ComposeYamlWriter.write(project)).doesNotContain("\nname:");
     }
 }
