@@ -147,7 +147,7 @@ public final class ComposeMapper {
         if (process.isRelease()) {
             return "one-off";
         }
-        return (size == null ? "size not given" : size) + " ×" + process.quantity();
+        return (size == null ? "default size" : size) + " ×" + process.quantity();
     }
 
     private static ProcessLine processLine(ProcessType process, String service, String size) {

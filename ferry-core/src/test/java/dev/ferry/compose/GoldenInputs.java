@@ -54,6 +54,7 @@ final class GoldenInputs {
         cases.put("source-node-workers", sourceNodeWorkers());
         cases.put("source-docker-rails", sourceDockerRails());
         cases.put("disagreement", disagreement());
+        cases.put("source-heroku-yml", sourceHerokuYml());
         return cases;
     }
 
@@ -189,5 +190,20 @@ final class GoldenInputs {
                         new ProcfileEntry("Urgent_Jobs", "node urgent.js", 4)),
                 null, null, List.of("package.json"));
         return AppSnapshot.of("drifty-app", heroku, source);
+    }
+
+    /** A container app: heroku.yml with Dockerfiles per process, a release and add-ons; app.json env. */
+    static AppSnapshot sourceHerokuYml() {
+        SourceFacts.HerokuYml yml = new SourceFacts.HerokuYml(
+                List.of("heroku-postgresql", "memcachier"),
+                Map.of("web", "Dockerfile", "worker", "worker/Dockerfile"), List.of(),
+                "bundle exec rake db:migrate", null,
+                Map.of("web", "bundle exec puma -p $PORT", "worker", "bundle exec sidekiq"));
+        AppJson appJson = new AppJson("yml-app", List.of(
+                new EnvSpec("APP_SECRET", true, null, "secret", "signs cookies"),
+                new EnvSpec("MAX_THREADS", false, "5", null, null)),
+                Map.of("worker", new FormationSpec(2, "standard-2x")), List.of(), Map.of(), List.of(), null,
+                Map.of());
+        return AppSnapshot.of("yml-app", null, new SourceFacts(null, appJson, yml, List.of("Gemfile")));
     }
 }

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.snapshot.AppSnapshot;
 import dev.ferry.snapshot.SnapshotJson;
+import dev.ferry.snapshot.SourceFacts;
 import dev.ferry.testing.Schemas;
+import dev.ferry.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,5 +121,26 @@ class GoldenTest {
         MappingResult result = ComposeMapper.map(SnapshotJson.read(input));
         return new Outputs(ComposeYamlWriter.write(result.project()),
                 MigrationReportWriter.markdown(result.report()), MigrationReportWriter.text(result.report()));
+    }
+
+    @Test
+    void sourceInputs_handBuilt_matchTheSampleAppsProcfiles() throws IOException {
+        assertThat(GoldenInputs.sourceNodeWorkers().source().procfile())
+                .isEqualTo(procfile(SharedData.sampleApp("node-workers-example").resolve("Procfile")));
+        assertThat(GoldenInputs.sourceDockerRails().source().procfile())
+                .isEqualTo(procfile(SharedData.sampleApp("Docker-Rails-Template").resolve("Procfile")));
+    }
+
+    /** Just enough of Procfile's grammar for the check above: "type: command", # comments. */
+    private static List<SourceFacts.ProcfileEntry> procfile(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<SourceFacts.ProcfileEntry> entries = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = Pattern.compile("^([A-Za-z0-9_-]+):\\s*(.+?)\\s*$").matcher(lines.get(i));
+            if (m.matches()) {
+                entries.add(new SourceFacts.ProcfileEntry(m.group(1), m.group(2), i + 1));
+            }
+        }
+        return entries;
     }
 }
