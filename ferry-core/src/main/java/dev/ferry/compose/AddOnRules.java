@@ -109,7 +109,7 @@ public final class AddOnRules {
                 addOn.configVars().forEach(v -> fates.put(v, new VarFate(Outcome.DROPPED, null,
                         "belongs to " + addOn.service())));
                 findings.add(Finding.warning("scheduler-jobs-unknown", subject, "scheduled jobs cannot be read from"
-                        + " the Heroku API: list them with `heroku addons:open " + addOn.service()
+                        + " the Heroku API: list them with `heroku addons:open " + addOn.service() + " -a " + appName
                         + "` and recreate them on the target."));
                 lines.add(line(addOn, null, Outcome.NEEDS_USER, "jobs cannot be read from the API: list them"));
             }
@@ -196,8 +196,9 @@ public final class AddOnRules {
                 "from " + addOn.service() + ": copy it from Heroku")));
         if (known) {
             findings.add(Finding.warning("addon-saas-kept", subject, "a hosted service that keeps working outside"
-                    + " Heroku: its config vars stay as secrets; copy their values into the target's config store"
-                    + " (the account stays billed through Heroku until you move it)."));
+                    + " Heroku: its config vars stay as secrets; copy their values into the target's config store."
+                    + " The account belongs to the Heroku add-on: removing the add-on revokes them, so keep it or"
+                    + " open an account with the provider before you shut the Heroku app down."));
         } else {
             findings.add(Finding.warning("addon-unknown", subject, "ferry has no rule for this add-on; its config"
                     + " vars stay as secrets: check that the service is reachable from outside Heroku."));
