@@ -3,7 +3,6 @@ package dev.ferry.compose;
 import dev.ferry.Finding;
 import dev.ferry.compose.AddOnCatalog.Container;
 import dev.ferry.compose.AddOnCatalog.Entry;
-import dev.ferry.compose.AddOnCatalog.Kind;
 import dev.ferry.compose.ComposeService.Condition;
 import dev.ferry.compose.ComposeService.Dependency;
 import dev.ferry.compose.ComposeService.EnvEntry;
@@ -11,8 +10,6 @@ import dev.ferry.compose.ComposeService.Healthcheck;
 import dev.ferry.compose.MigrationReport.AddOnLine;
 import dev.ferry.compose.MigrationReport.Outcome;
 import dev.ferry.snapshot.AppSnapshot;
-import dev.ferry.snapshot.HerokuFacts;
-import dev.ferry.snapshot.SourceFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,10 +32,6 @@ public final class AddOnRules {
     public static final String DEFAULT_REDIS_MAJOR = "7";
     static final String POSTGRES_USER = "postgres";
     static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
-
-    /** An add-on as the rules see it, from the API or from app.json / heroku.yml. */
-    record AddOnInput(String service, String name, String plan, String ownerApp, List<String> attachmentNames,
-                      List<String> configVars, String version, boolean fromSource) {}
 
     /** What becomes of one config var set by an add-on; {@code value} null = bare entry, unless dropped. */
     public record VarFate(Outcome outcome, String value, String detail) {}
@@ -72,7 +65,7 @@ public final class AddOnRules {
 
     public static Result apply(AppSnapshot snapshot) {
         AddOnRules rules = new AddOnRules(snapshot.appName());
-        List<AddOnInput> inputs = inputs(snapshot);
+        List<AddOnInput> inputs = new ArrayList<>(AddOnInput.of(snapshot));
         // the Postgres attached as DATABASE is the primary one, whatever its name
         inputs.sort(Comparator.comparing((AddOnInput a) -> !a.attachmentNames().contains("DATABASE"))
                 .thenComparing(AddOnInput::service).thenComparing(a -> a.name() == null ? "" : a.name()));
@@ -277,39 +270,5 @@ public final class AddOnRules {
             name = "app_" + name;
         }
         return name.length() > 63 ? name.substring(0, 63) : name;
-    }
-
-    private static List<AddOnInput> inputs(AppSnapshot snapshot) {
-        List<AddOnInput> inputs = new ArrayList<>();
-        if (snapshot.heroku() != null) {
-            for (HerokuFacts.AddOnFact fact : snapshot.heroku().addOns()) {
-                TreeSet<String> vars = new TreeSet<>();
-                fact.attachments().forEach(a -> vars.addAll(a.configVarNames()));
-                inputs.add(new AddOnInput(fact.service(), fact.name(), fact.plan(), fact.ownerApp(),
-                        fact.attachments().stream().map(HerokuFacts.AttachmentFact::name).toList(),
-                        List.copyOf(vars), fact.version(), false));
-            }
-            return inputs;
-        }
-        SourceFacts source = snapshot.source();
-        List<String> plans = new ArrayList<>();
-        if (source.appJson() != null) {
-            plans.addAll(source.appJson().addons());
-            SourceFacts.AppJsonEnvironment production = source.appJson().environments().get("production");
-            if (production != null) {
-                plans.addAll(production.addons());
-            }
-        }
-        if (source.herokuYml() != null) {
-            plans.addAll(source.herokuYml().setupAddons());
-        }
-        Map<String, String> byService = new TreeMap<>();
-        plans.forEach(plan -> byService.putIfAbsent(plan.split(":", 2)[0].trim(), plan));
-        byService.forEach((service, plan) -> {
-            List<String> vars = AddOnCatalog.lookup(service).knownConfigVars();
-            inputs.add(new AddOnInput(service, null, plan.contains(":") ? plan : null, null, List.of(),
-                    vars, null, true));
-        });
-        return inputs;
     }
 }
