@@ -20,19 +20,13 @@ final class ConsoleEvents implements EventSink {
 
     @Override
     public synchronized void emit(FerryEvent event) {
-        switch (event) {
-            case FerryEvent.Step step -> err.println(" * " + step.text());
-            case FerryEvent.Detail detail -> {
-                if (debug) {
-                    err.println("   " + detail.text());
-                }
-            }
-            case FerryEvent.Progress progress -> {
-                if (debug) {
-                    err.println("   " + progress.task() + ": " + progress.done()
-                            + (progress.total() >= 0 ? "/" + progress.total() : ""));
-                }
-            }
+        if (event instanceof FerryEvent.Step step) {
+            err.println(" * " + step.text());
+        } else if (debug && event instanceof FerryEvent.Detail detail) {
+            err.println("   " + detail.text());
+        } else if (debug && event instanceof FerryEvent.Progress progress) {
+            err.println("   " + progress.task() + ": " + progress.done()
+                    + (progress.total() >= 0 ? "/" + progress.total() : ""));
         }
     }
 

@@ -8,6 +8,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that a reader sees the old content or the new, never half of either, and so that nothing that
@@ -36,6 +40,7 @@ public final class AtomicFiles {
             Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
             try {
                 Files.writeString(temp, content, StandardCharsets.UTF_8);
+                keepPermissions(temp, absolute);
                 try {
                     Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -47,5 +52,18 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + target, e);
         }
+    }
+
+    /**
+     * A temporary file is created owner-only; the file it replaces keeps its own mode, and a new file gets the
+     * ordinary rw-r--r-- a user expects of a compose file. Files that need to stay private set that themselves.
+     */
+    private static void keepPermissions(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> mode = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, mode);
     }
 }
