@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 /**
  * AppSnapshot → Compose project + migration report. Pure and deterministic: no I/O, and the same snapshot always
  * gives the same project. Each concern is one rule class ({@link ProcessRules}, {@link ServiceNames},
- * {@link DynoSizeTable}, {@link AddOnRules} over {@link AddOnCatalog}, {@link ConfigVarRules}); this class only
- * puts their answers together into services. docs/mapping.md is the table in words.
+ * {@link DynoSizeTable}, {@link AddOnRules} over {@link AddOnCatalog}, {@link ConfigVarRules}, {@link UnmappedRules});
+ * this class only puts their answers together into services. docs/mapping.md is the table in words.
  */
 public final class ComposeMapper {
 
@@ -45,6 +45,7 @@ public final class ComposeMapper {
         findings.addAll(addOns.findings());
         ConfigVarRules.Result config = ConfigVarRules.apply(snapshot, addOns.varFates());
         findings.addAll(config.findings());
+        findings.addAll(UnmappedRules.apply(snapshot));
 
         Set<String> reserved = addOns.services().stream().map(ComposeService::name).collect(Collectors.toSet());
         Map<String, String> names = ServiceNames.assign(

@@ -31,7 +31,10 @@ public final class DynoSizeTable {
 
     /** Heroku's published sizes, keyed by lowercase name. */
     static final Map<String, Size> SIZES = Map.ofEntries(
-            // Common Runtime
+            // Common Runtime (1X, 2X and PX are the names older apps' formations still carry)
+            Map.entry("1x", new Size(512, "1")),
+            Map.entry("2x", new Size(1024, "2")),
+            Map.entry("px", new Size(6144, "8")),
             Map.entry("free", new Size(512, "1")),
             Map.entry("hobby", new Size(512, "1")),
             Map.entry("eco", new Size(512, "1")),

@@ -32,7 +32,8 @@ public final class ServiceNames {
         if (label.isEmpty()) {
             label = "process";
         }
-        return truncate(label, MAX_LABEL);
+        // cutting at 63 may leave a '-' at the end, which a label may not have
+        return truncate(label, MAX_LABEL).replaceAll("-$", "");
     }
 
     /**

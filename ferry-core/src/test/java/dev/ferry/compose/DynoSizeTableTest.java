@@ -16,7 +16,7 @@ class DynoSizeTableTest {
             "Performance-M, 2560, 2", "Performance-L, 14336, 8", "Performance-L-RAM, 30720, 4",
             "Performance-XL, 63488, 8", "Performance-2XL, 129024, 16", "Private-S, 1024, 2",
             "Private-L, 14336, 8", "Shield-M, 2560, 2", "Shield-2XL, 129024, 16", "M-Classic, 2560, 2",
-            "dyno-2c-4gb, 4096, 2", "dyno-1c-0.5gb, 512, 1", "standard-2x, 1024, 2"})
+            "dyno-2c-4gb, 4096, 2", "dyno-1c-0.5gb, 512, 1", "standard-2x, 1024, 2", "1X, 512, 1", "PX, 6144, 8"})
     void published_herokuSize_memoryAndCpus(String name, int memoryMb, String cpus) {
         assertThat(DynoSizeTable.published(name)).contains(new DynoSizeTable.Size(memoryMb, cpus));
     }

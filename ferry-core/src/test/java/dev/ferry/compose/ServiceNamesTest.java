@@ -26,6 +26,12 @@ class ServiceNamesTest {
     }
 
     @Test
+    void toDnsLabel_cutJustAfterADash_noTrailingDash() {
+        String label = ServiceNames.toDnsLabel("a".repeat(62) + "_bbb");
+        assertThat(label).isEqualTo("a".repeat(62)).doesNotEndWith("-");
+    }
+
+    @Test
     void assign_collidingNames_suffixedInSortedOrder() {
         Map<String, String> names = ServiceNames.assign(List.of("my_worker", "My-Worker", "my-worker"), Set.of());
         assertThat(names).containsExactly(
