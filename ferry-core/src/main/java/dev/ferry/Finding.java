@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Something the user should know about a migration: a Heroku feature with no exact equivalent, a disagreement
  * between the source folder and the API, a value that must be supplied. Codes are stable (documented in
- * docs/findings.md) so scripts and --strict can rely on them. Messages never quote a secret value.
+ * the Findings table of docs/mapping.md) so scripts and --strict can rely on them. Messages never quote a secret value.
  *
  * @param code stable identifier, e.g. {@code scheduler-jobs-unknown}
  * @param severity how much it matters
