@@ -118,11 +118,11 @@ public final class HerokuSnapshotCollector {
             return facts;
         }
 
-        /** Counts a request in the progress; answers arrive on many threads, so counting and emitting go together. */
         private synchronized long requestCount() {
             return done;
         }
 
+        /** Counts a request in the progress; answers arrive on many threads, so counting and emitting go together. */
         private <T> CompletableFuture<T> track(CompletableFuture<T> request) {
             synchronized (this) {
                 planned++;

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HerokuSnapshotCollectorTest {
 
@@ -209,6 +210,33 @@ class HerokuSnapshotCollectorTest {
         assertThat(facts.formation()).hasSize(1);
         assertThat(facts.configVars()).hasSize(7);
         assertThat(facts.addOns()).hasSize(1);
+    }
+
+    @Test
+    void collect_sizeMissingFromTheCatalogue_askedForByNameAndReportedWhenUnknown(@TempDir Path root)
+            throws IOException {
+        // a copy of the tutorial app whose dyno size the catalogue does not list (served from a folder)
+        Path app = root.resolve("vast-badlands-production");
+        try (Stream<Path> files = Files.walk(FIXTURES.resolve("vast-badlands-production"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = app.resolve(FIXTURES.resolve("vast-badlands-production").relativize(file));
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        Files.createDirectories(root.resolve("_shared"));
+        Files.copy(FIXTURES.resolve("_shared/dyno-sizes.json"), root.resolve("_shared/dyno-sizes.json"));
+        Path formation = app.resolve("formation.json");
+        Files.writeString(formation, Files.readString(formation).replace("\"Eco\"", "\"Shield-M\""));
+        fake.close();
+        fake = FakeHerokuApi.start(root).withApp("vast-badlands-production");
+
+        HerokuFacts facts = collect("vast-badlands-production");
+
+        assertThat(facts.formation()).singleElement().extracting(FormationEntry::size).isEqualTo("Shield-M");
+        assertThat(facts.dynoSizes()).isEmpty();
+        assertThat(fake.requests()).anyMatch(r -> r.path().equals("/dyno-sizes/Shield-M") && r.status() == 404);
+        assertThat(events).anyMatch(e -> e.toString().contains("dyno size Shield-M is unknown"));
     }
 
     @Test
