@@ -25,6 +25,8 @@ public final class GeneratedApp {
     public static final String NAME = "bench-large-app";
     private static final String TEMPLATE = "heroku-api/harbor-shop-production/";
     private static final String OWNER = "bench-owner-app";
+    /** The fixture layout's folder for paths outside any app. */
+    private static final String SHARED = "_shared";
     private static final List<String> SIZES = List.of("Standard-1X", "Standard-2X", "Performance-M", "Basic");
     private static final List<String> SAAS = List.of("papertrail", "sendgrid", "scheduler", "memcachier",
             "cloudamqp", "bonsai", "newrelic", "mailgun", "rollbar", "sentry", "searchbox", "cloudinary");
@@ -42,7 +44,7 @@ public final class GeneratedApp {
     }
 
     private String generate(int processTypes, int addOnCount, int configVarCount) throws IOException {
-        copy("heroku-api/_shared/dyno-sizes.json", "_shared/dyno-sizes.json");
+        copy("heroku-api/_shared/dyno-sizes.json", SHARED + "/dyno-sizes.json");
         ObjectNode app = (ObjectNode) template("app.json");
         app.put("name", NAME).put("id", id("app")).put("git_url", "https://git.heroku.com/" + NAME + ".git")
                 .put("web_url", "https://" + NAME + "-0123456789ab.herokuapp.com/");
@@ -129,8 +131,9 @@ public final class GeneratedApp {
         }
         write("addons.json", addOns);
         write("addon-attachments.json", attachments);
-        Files.createDirectories(root.resolve(Fixtures.SHARED_DIR));
-        Files.writeString(root.resolve(Fixtures.SHARED_DIR + "/addons.json"), json.writeValueAsString(shared));
+        // the add-on another app owns: found through the account-wide folder, as GET /addons/{id} finds it
+        Files.createDirectories(root.resolve(SHARED));
+        Files.writeString(root.resolve(SHARED + "/addons.json"), json.writeValueAsString(shared));
 
         for (int i = 0; vars.size() < configVarCount; i++) {
             vars.put(i % 4 == 0 ? "SERVICE_" + i + "_TOKEN" : "SETTING_" + i, i % 4 == 0
@@ -183,10 +186,5 @@ public final class GeneratedApp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The fixture layout's name for paths outside any app. */
-    private static final class Fixtures {
-        static final String SHARED_DIR = "_shared";
     }
 }
