@@ -258,7 +258,7 @@ class HerokuSnapshotCollectorTest {
         Set<String> plain = facts.configVars().stream().filter(c -> c.classification() == ConfigVarClass.PLAIN)
                 .map(ConfigVarFact::name).collect(Collectors.toSet());
         List<String> secrets = new ArrayList<>();
-        configVars.fields().forEachRemaining(e -> {
+        configVars.properties().forEach(e -> {
             if (!plain.contains(e.getKey()) && !e.getKey().equals("HEROKU_APP_NAME")) {
                 secrets.add(e.getValue().asText());
                 addPassword(secrets, e.getValue().asText());
