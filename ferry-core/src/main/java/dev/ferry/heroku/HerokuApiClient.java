@@ -6,6 +6,7 @@ import dev.ferry.FerryException;
 import dev.ferry.event.EventSink;
 import dev.ferry.event.FerryEvent;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +64,8 @@ public final class HerokuApiClient {
         this.events = SerializedSink.of(events);
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
+                // honours -Dhttps.proxyHost and friends; without them, a direct connection
+                .proxy(ProxySelector.getDefault())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap());

@@ -44,7 +44,7 @@ final class HerokuResources {
 
     static Map<String, String> processTypes(JsonNode slug) {
         Map<String, String> types = new TreeMap<>();
-        slug.path("process_types").fields().forEachRemaining(e -> types.put(e.getKey(), e.getValue().asText()));
+        slug.path("process_types").properties().forEach(e -> types.put(e.getKey(), e.getValue().asText()));
         return types;
     }
 

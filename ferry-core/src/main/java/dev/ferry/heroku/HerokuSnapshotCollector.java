@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -67,8 +66,8 @@ public final class HerokuSnapshotCollector {
         private final String appName;
         private final String base;
         private final EventSink events;
-        private final AtomicLong planned = new AtomicLong();
-        private final AtomicLong done = new AtomicLong();
+        private long planned;
+        private long done;
 
         Collection(String appName, EventSink events) {
             this.appName = appName;
@@ -91,8 +90,10 @@ public final class HerokuSnapshotCollector {
             // later rounds: each starts as soon as what it needs has arrived
             var processTypes = releases.thenCompose(this::processTypes);
             var dynoSizes = formation.thenCombine(sizeCatalogue, this::dynoSizes).thenCompose(Function.identity());
-            var addOnBodies = attachments.thenCombine(ownAddOns, this::addOnBodies).thenCompose(Function.identity());
-            var versions = addOnBodies.thenCompose(this::versions);
+            // each add-on's data API request starts as soon as that add-on is known (a shared one: once fetched)
+            var addOnFutures = attachments.thenCombine(ownAddOns, this::addOnBodies);
+            var addOnBodies = addOnFutures.thenCompose(HerokuSnapshotCollector::allOf);
+            var versions = addOnFutures.thenCompose(this::versions);
 
             JsonNode appBody = await(app);
             List<JsonNode> attachmentBodies = await(attachments);
@@ -113,14 +114,26 @@ public final class HerokuSnapshotCollector {
                     await(domains).stream().map(d -> d.path("hostname").asText()).sorted().toList());
             events.emit(new FerryEvent.Detail("read " + facts.formation().size() + " process types, "
                     + facts.addOns().size() + " add-ons and " + facts.configVars().size() + " config vars of \""
-                    + appName + "\" in " + done.get() + " requests"));
+                    + appName + "\" in " + requestCount() + " requests"));
             return facts;
         }
 
+        private synchronized long requestCount() {
+            return done;
+        }
+
+        /** Counts a request in the progress; answers arrive on many threads, so counting and emitting go together. */
         private <T> CompletableFuture<T> track(CompletableFuture<T> request) {
-            planned.incrementAndGet();
-            return request.whenComplete((result, failure) -> events.emit(new FerryEvent.Progress(
-                    "Reading \"" + appName + "\" from the Heroku API", done.incrementAndGet(), planned.get())));
+            synchronized (this) {
+                planned++;
+            }
+            return request.whenComplete((result, failure) -> {
+                synchronized (this) {
+                    done++;
+                    events.emit(new FerryEvent.Progress("Reading \"" + appName + "\" from the Heroku API", done,
+                            planned));
+                }
+            });
         }
 
         private CompletableFuture<Map<String, String>> processTypes(List<JsonNode> releases) {
@@ -162,50 +175,47 @@ public final class HerokuSnapshotCollector {
          * Every add-on attached to the app or owned by it, by id: the app's own list, plus each add-on another
          * app owns and shares with this one (attached here but not listed), fetched one by one.
          */
-        private CompletableFuture<Map<String, JsonNode>> addOnBodies(List<JsonNode> attachments,
+        private Map<String, CompletableFuture<JsonNode>> addOnBodies(List<JsonNode> attachments,
                                                                      List<JsonNode> listed) {
-            Map<String, JsonNode> known = new TreeMap<>();
-            listed.forEach(addOn -> known.put(addOn.path("id").asText(), addOn));
-            Map<String, CompletableFuture<Optional<JsonNode>>> shared = new TreeMap<>();
+            Map<String, CompletableFuture<JsonNode>> all = new TreeMap<>();
+            listed.forEach(addOn -> all.put(addOn.path("id").asText(), CompletableFuture.completedFuture(addOn)));
             for (JsonNode attachment : attachments) {
                 JsonNode addOn = attachment.path("addon");
                 String id = addOn.path("id").asText();
-                if (!known.containsKey(id) && !shared.containsKey(id)) {
-                    shared.put(id, track(client.objectIfReadable(appName, "/addons/" + encode(id)))
-                            .thenApply(body -> body.or(() -> {
+                if (!all.containsKey(id)) {
+                    all.put(id, track(client.objectIfReadable(appName, "/addons/" + encode(id)))
+                            .thenApply(body -> body.orElseGet(() -> {
                                 events.emit(new FerryEvent.Detail("add-on " + addOn.path("name").asText()
                                         + " is shared from app " + addOn.path("app").path("name").asText()
                                         + ", which this account cannot read: its service and plan are unknown"));
-                                return Optional.of(addOn);
+                                return addOn;
                             })));
                 }
             }
-            return allOf(shared).thenApply(fetched -> {
-                Map<String, JsonNode> all = new TreeMap<>(known);
-                fetched.forEach((id, body) -> all.put(id, body.orElseThrow()));
-                return all;
-            });
+            return all;
         }
 
         /** Engine versions of the Postgres and Redis add-ons, by add-on id, from the data API. */
-        private CompletableFuture<Map<String, String>> versions(Map<String, JsonNode> addOns) {
+        private CompletableFuture<Map<String, String>> versions(Map<String, CompletableFuture<JsonNode>> addOns) {
             Map<String, CompletableFuture<Optional<String>>> versions = new TreeMap<>();
-            addOns.forEach((id, addOn) -> {
-                String service = addOn.path("addon_service").path("name").asText();
-                String name = addOn.path("name").asText(id);
-                if (POSTGRES.equals(service)) {
-                    versions.put(id, dataVersion(name, "/client/v11/databases/" + encode(id),
-                            HerokuResources::postgresMajor));
-                } else if (REDIS.equals(service)) {
-                    versions.put(id, dataVersion(name, "/redis/v0/databases/" + encode(id),
-                            HerokuResources::redisVersion));
-                }
-            });
+            addOns.forEach((id, body) -> versions.put(id, body.thenCompose(addOn -> version(id, addOn))));
             return allOf(versions).thenApply(found -> {
                 Map<String, String> result = new TreeMap<>();
                 found.forEach((id, version) -> version.ifPresent(v -> result.put(id, v)));
                 return result;
             });
+        }
+
+        private CompletableFuture<Optional<String>> version(String id, JsonNode addOn) {
+            String service = addOn.path("addon_service").path("name").asText();
+            String name = addOn.path("name").asText(id);
+            if (POSTGRES.equals(service)) {
+                return dataVersion(name, "/client/v11/databases/" + encode(id), HerokuResources::postgresMajor);
+            }
+            if (REDIS.equals(service)) {
+                return dataVersion(name, "/redis/v0/databases/" + encode(id), HerokuResources::redisVersion);
+            }
+            return CompletableFuture.completedFuture(Optional.empty());
         }
 
         /** A version from the data API; a failure there costs the version (the mapping then says so), not the run. */

@@ -62,6 +62,25 @@ class FakeHerokuApiTest {
     }
 
     @Test
+    void checkFixtures_bundledApps_none() {
+        try (FakeHerokuApi fake = FakeHerokuApi.start().withApp("vast-badlands-production")
+                .withApp("vast-badlands-staging").withApp("harbor-shop-production")) {
+            assertThat(fake.checkFixtures()).isEmpty();
+        }
+    }
+
+    @Test
+    void checkFixtures_inventedField_reportedAndFailsClose(@org.junit.jupiter.api.io.TempDir Path root)
+            throws Exception {
+        Path app = Files.createDirectories(root.resolve("my-app"));
+        Files.writeString(app.resolve("app.json"), "{\"name\":\"my-app\",\"replicas\":3}");
+        FakeHerokuApi fake = FakeHerokuApi.start(root).withApp("my-app");
+        assertThat(fake.checkFixtures()).isNotEmpty().allMatch(error -> error.contains("replicas"))
+                .anyMatch(error -> error.startsWith("fixture for GET /apps/my-app: "));
+        assertThatThrownBy(fake::close).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
     void get_listWithoutRange_isAViolationReportedOnClose() throws Exception {
         FakeHerokuApi fake = FakeHerokuApi.start().withApp("vast-badlands-production");
         HttpResponse<String> response = http.send(request(fake, "/apps/vast-badlands-production/formation")

@@ -52,7 +52,7 @@ final class SchemaRoutes {
             throw new UncheckedIOException(e);
         }
         List<Route> found = new ArrayList<>();
-        schema.path("definitions").fields().forEachRemaining(resource -> {
+        schema.path("definitions").properties().forEach(resource -> {
             for (JsonNode link : resource.getValue().path("links")) {
                 String href = link.path("href").asText();
                 JsonNode target = link.path("targetSchema");
