@@ -51,6 +51,11 @@ final class JLinePrompter implements Prompter {
             throw new IllegalArgumentException("nothing to choose from");
         }
         Attributes saved = terminal.enterRawMode();
+        // raw mode keeps ISIG: turn it off too, so Ctrl-C reaches us as a key and the terminal is restored before
+        // ferry stops, instead of a signal killing the JVM with the terminal still raw
+        Attributes raw = terminal.getAttributes();
+        raw.setLocalFlag(Attributes.LocalFlag.ISIG, false);
+        terminal.setAttributes(raw);
         terminal.puts(InfoCmp.Capability.keypad_xmit);
         Display display = new Display(terminal, false);
         Size size = terminal.getSize();

@@ -80,21 +80,16 @@ class InitCommandTest {
     @Test
     void fromHeroku_interactiveOnAJLineTerminal_keystrokesPickTheApp() throws Exception {
         // Enter takes "Migrate from Heroku"; typing "prod" filters the app list; Enter takes the match
-        java.io.ByteArrayOutputStream screen = new java.io.ByteArrayOutputStream();
-        java.io.PipedOutputStream keyboard = new java.io.PipedOutputStream();
-        java.io.PipedInputStream input = new java.io.PipedInputStream(keyboard, 4096);
-        keyboard.write("\rprod\r".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        org.jline.terminal.Terminal terminal = new org.jline.terminal.impl.ExternalTerminal("test", "xterm-256color",
-                input, screen, java.nio.charset.StandardCharsets.UTF_8);
-        terminal.setSize(new org.jline.terminal.Size(100, 30));
+        TestTerminal person = new TestTerminal().typing("How would you like to start?", "\r",
+                "Select the Heroku application", "prod", "vast-badlands-production", "\r");
         try (FakeHerokuApi heroku = FakeHerokuApi.start().withApp("vast-badlands-staging")
                 .withApp("vast-badlands-production")) {
             CliRunner.Run run = cli().env(heroku.environment())
-                    .atTerminal(() -> new JLinePrompter(terminal, false)).run("init");
+                    .atTerminal(() -> new JLinePrompter(person.terminal(), false)).run("init");
 
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(dir.resolve(".ferry/heroku/vast-badlands-production.json")).exists();
-            assertThat(screen.toString(java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(person.screen())
                     .contains("? How would you like to start?", "> Migrate from Heroku",
                             "? Select the Heroku application to use as a source:", "vast-badlands-staging");
         }

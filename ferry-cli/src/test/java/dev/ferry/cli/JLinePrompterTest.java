@@ -3,17 +3,12 @@ package dev.ferry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jline.terminal.Size;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Drives the prompts through a JLine terminal fed with the bytes a real terminal sends for each key. */
+@Timeout(20) // a prompt that waits for a key that never comes must fail the test, not hang the build
 class JLinePrompterTest {
 
     private static final String DOWN = "\033[B";
@@ -21,16 +16,12 @@ class JLinePrompterTest {
     private static final String ENTER = "\r";
     private static final List<String> APPS = List.of("vast-badlands-staging", "vast-badlands-production", "other");
 
-    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private final TestTerminal terminal = new TestTerminal();
 
-    private JLinePrompter prompterTyping(String keys) throws Exception {
-        // a pipe that stays open, as a real terminal does: the keys are waiting when the prompt starts reading
-        PipedOutputStream keyboard = new PipedOutputStream();
-        PipedInputStream input = new PipedInputStream(keyboard, 4096);
-        keyboard.write(keys.getBytes(StandardCharsets.UTF_8));
-        Terminal terminal = new ExternalTerminal("test", "xterm-256color", input, screen, StandardCharsets.UTF_8);
-        terminal.setSize(new Size(80, 24));
-        return new JLinePrompter(terminal, false);
+    /** A prompter whose user types {@code keys} once the first question is on the screen. */
+    private JLinePrompter prompterTyping(String keys) {
+        terminal.typing("? ", keys);
+        return new JLinePrompter(terminal.terminal(), false);
     }
 
     @Test
@@ -38,7 +29,7 @@ class JLinePrompterTest {
         try (JLinePrompter prompter = prompterTyping(DOWN + ENTER)) {
             assertThat(prompter.select("Select the Heroku application", APPS)).isEqualTo("vast-badlands-production");
         }
-        assertThat(screen.toString(StandardCharsets.UTF_8))
+        assertThat(terminal.screen())
                 .contains("? Select the Heroku application")
                 .contains("[Use arrows to move, type to filter]")
                 .contains("> vast-badlands-staging");
@@ -67,10 +58,11 @@ class JLinePrompterTest {
 
     @Test
     void select_enterWithNoMatch_waitsThenCtrlCCancels() throws Exception {
-        try (JLinePrompter prompter = prompterTyping("zzz" + ENTER + "\003")) {
+        terminal.typing("? ", "zzz" + ENTER, "no match", "\003");
+        try (JLinePrompter prompter = new JLinePrompter(terminal.terminal(), false)) {
             assertThatThrownBy(() -> prompter.select("Pick", APPS)).isInstanceOf(PromptCancelledException.class);
         }
-        assertThat(screen.toString(StandardCharsets.UTF_8)).contains("no match");
+        assertThat(terminal.screen()).contains("no match");
     }
 
     @Test
@@ -78,6 +70,10 @@ class JLinePrompterTest {
         try (JLinePrompter prompter = prompterTyping("\r")) {
             assertThat(prompter.confirm("Overwrite compose.yaml?", false)).isFalse();
         }
+    }
+
+    @Test
+    void confirm_y_isYes() throws Exception {
         try (JLinePrompter prompter = prompterTyping("y\r")) {
             assertThat(prompter.confirm("Overwrite compose.yaml?", false)).isTrue();
         }
@@ -88,6 +84,6 @@ class JLinePrompterTest {
         try (JLinePrompter prompter = prompterTyping("hunter2-token\r")) {
             assertThat(new String(prompter.askSecret("Heroku API token:"))).isEqualTo("hunter2-token");
         }
-        assertThat(screen.toString(StandardCharsets.UTF_8)).doesNotContain("hunter2");
+        assertThat(terminal.screen()).doesNotContain("hunter2");
     }
 }
