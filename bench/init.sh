@@ -1,5 +1,5 @@
 #!/bin/sh
-# Benchmark of `ferry init`'s Heroku collection: a generated app with 40 process types, 15 add-ons and 300 config
+# Benchmark of `ferry init --from heroku` (collect, map, write): a generated app with 40 process types, 15 add-ons and 300 config
 # vars, read from the fake Heroku API with 100 ms added to every request. Prints wall time and round trips in
 # sequence (target: at most 4, i.e. under 1 s plus JVM start). Not a timed test: figures to watch.
 # Usage: bench/init.sh   (from anywhere; builds what it needs with Maven; pass -o for offline Maven)

@@ -8,6 +8,8 @@ import dev.ferry.heroku.HerokuEndpoints;
 import dev.ferry.heroku.HerokuSnapshotCollector;
 import dev.ferry.heroku.TokenSource;
 import dev.ferry.heroku.testing.FakeHerokuApi;
+import dev.ferry.init.InitResult;
+import dev.ferry.init.InitWorkflow;
 import dev.ferry.snapshot.HerokuFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ public final class CollectionBenchmark {
         Path fixtures = Files.createTempDirectory("ferry-bench-");
         try {
             String app = GeneratedApp.write(fixtures, PROCESS_TYPES, ADD_ONS, CONFIG_VARS);
-            System.out.printf("ferry collection benchmark: %d process types, %d add-ons, %d config vars; "
+            System.out.printf("ferry init benchmark (collect, map, write): %d process types, %d add-ons, %d config vars; "
                     + "the fake Heroku API adds %d ms to every request%n", PROCESS_TYPES, ADD_ONS, CONFIG_VARS,
                     LATENCY.toMillis());
             int worstRounds = 0;
@@ -49,7 +51,7 @@ public final class CollectionBenchmark {
                 for (String run : new String[] {"first run (cold)", "second run", "third run"}) {
                     fake.resetCounters();
                     long start = System.nanoTime();
-                    HerokuFacts facts = collect(fake, app);
+                    HerokuFacts facts = init(fake, app, fixtures.resolve("out"));
                     long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
                     worstRounds = Math.max(worstRounds, fake.roundsInSequence());
                     System.out.printf("  %-21s %4d ms wall, %d round trips in sequence, %d requests (at most %d at "
@@ -86,10 +88,13 @@ public final class CollectionBenchmark {
         }
     }
 
-    private static HerokuFacts collect(FakeHerokuApi fake, String app) {
+    /** The whole of `ferry init --from heroku` past the token: collect, map, write compose, report and snapshot. */
+    private static HerokuFacts init(FakeHerokuApi fake, String app, Path out) {
         HerokuApiClient client = HerokuApiClient.create(HerokuEndpoints.fromEnvironment(fake.environment()),
                 HerokuCredential.of(fake.token(), TokenSource.HEROKU_API_KEY), HerokuClientSettings.defaults(),
                 EventSink.NONE);
-        return new HerokuSnapshotCollector(client).collect(app, EventSink.NONE);
+        InitResult result = InitWorkflow.fromHeroku(new HerokuSnapshotCollector(client), app, null,
+                out.resolve("compose.yaml"), true, EventSink.NONE);
+        return result.snapshot().heroku();
     }
 }
