@@ -30,6 +30,15 @@ public record CliContext(PrintStream out, PrintStream err, InputStream in, Map<S
         return workDir.resolve(path).normalize();
     }
 
+    /**
+     * A message with paths under the working folder shown relative to it, as the user typed them: the core works
+     * with absolute paths (the JVM cannot change folder), people read "app/Procfile:2".
+     */
+    public String shorten(String message) {
+        String prefix = workDir.toAbsolutePath().normalize() + "/";
+        return prefix.equals("/") ? message : message.replace(prefix, "");
+    }
+
     /** Whether ferry may ask questions: a terminal, not CI, and not --non-interactive. */
     public boolean interactive(CommonOptions options) {
         return terminalAttached && !options.nonInteractive && !"true".equalsIgnoreCase(env.getOrDefault("CI", ""));

@@ -10,18 +10,20 @@ import java.io.PrintStream;
  */
 final class ConsoleEvents implements EventSink {
 
+    private final CliContext context;
     private final PrintStream err;
     private final boolean debug;
 
-    ConsoleEvents(PrintStream err, boolean debug) {
-        this.err = err;
+    ConsoleEvents(CliContext context, boolean debug) {
+        this.context = context;
+        this.err = context.err();
         this.debug = debug;
     }
 
     @Override
     public synchronized void emit(FerryEvent event) {
         if (event instanceof FerryEvent.Step step) {
-            err.println(" * " + step.text());
+            err.println(" * " + context.shorten(step.text()));
         } else if (debug && event instanceof FerryEvent.Detail detail) {
             err.println("   " + detail.text());
         } else if (debug && event instanceof FerryEvent.Progress progress) {

@@ -11,22 +11,27 @@ import picocli.CommandLine;
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
+    private final CliContext context;
+
+    ErrorReporter(CliContext context) {
+        this.context = context;
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         boolean debug = parsed.hasMatchedOption("--debug") || debugAnywhere(parsed);
         int code;
         if (e instanceof FerryException ferry) {
-            err.println("ferry: " + ferry.getMessage());
-            if (ferry.hint() != null) {
-                err.println("  " + ferry.hint());
-            }
+            // one line: what failed, where, and what to do
+            String hint = ferry.hint() == null ? "" : "; " + ferry.hint();
+            err.println(context.shorten("ferry: " + ferry.getMessage() + hint));
             code = ExitCodes.of(ferry.kind());
         } else if (e instanceof PromptCancelledException) {
             err.println("ferry: " + e.getMessage());
             code = ExitCodes.CANCELLED;
         } else if (e instanceof UncheckedIOException io) {
-            err.println("ferry: " + io.getMessage() + ": " + io.getCause().getMessage());
+            err.println(context.shorten("ferry: " + io.getMessage() + ": " + io.getCause().getMessage()));
             code = ExitCodes.FAILED;
         } else {
             err.println("ferry: internal error (" + e.getClass().getSimpleName() + "); this is a bug in ferry.");

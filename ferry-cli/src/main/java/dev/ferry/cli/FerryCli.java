@@ -33,7 +33,7 @@ public final class FerryCli implements Runnable {
         CommandLine cli = new CommandLine(new FerryCli(), new ContextFactory(context));
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
-        cli.setExecutionExceptionHandler(new ErrorReporter());
+        cli.setExecutionExceptionHandler(new ErrorReporter(context));
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(
                 context.terminalAttached() && context.env().getOrDefault("NO_COLOR", "").isEmpty()
                         ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));

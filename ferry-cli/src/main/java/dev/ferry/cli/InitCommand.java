@@ -74,7 +74,7 @@ final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean interactive = context.interactive(common);
-        ConsoleEvents events = new ConsoleEvents(context.err(), common.debug);
+        ConsoleEvents events = new ConsoleEvents(context, common.debug);
         Path composeFile = context.resolve(out);
         try (PrompterHolder prompts = new PrompterHolder(context, interactive)) {
             Origin origin = from != null ? from : chooseOrigin(prompts);
