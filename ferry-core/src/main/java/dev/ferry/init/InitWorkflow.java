@@ -46,7 +46,8 @@ public final class InitWorkflow {
     }
 
     /**
-     * From the Heroku API: collects the app's facts, adds the source folder's when one is given, saves the snapshot
+     * From the Heroku API: collects the app's facts (the collector says "Collecting information about ..."), adds
+     * the source folder's when one is given, saves the snapshot
      * under .ferry/heroku/ and writes the compose file.
      *
      * @param sourceDir the app's source folder, or null
@@ -54,7 +55,6 @@ public final class InitWorkflow {
     public static InitResult fromHeroku(HerokuSnapshotCollector collector, String appName, Path sourceDir,
                                         Path composeFile, boolean overwrite, EventSink events) {
         refuseExisting(composeFile, overwrite);
-        events.emit(new FerryEvent.Step("Collecting information about \"" + appName + "\"..."));
         HerokuFacts heroku = collector.collect(appName, events);
         SourceFacts source = sourceDir == null ? null : SourceFolderReader.read(sourceDir);
         AppSnapshot snapshot = AppSnapshot.of(appName, heroku, source);
