@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The root command. {@link #run} is the single entry point used by {@link Main} and by the tests. */
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Move an application off Heroku into your own cloud account.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BuildCommand.class})
 public final class FerryCli implements Runnable {
 
     @CommandLine.Spec

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an engine's build output line by line: which step is running (podman "STEP 3/9: RUN ...", docker's
+ * Reads an engine's build output line by line: which step is running (podman "[1/2] STEP 3/9: RUN ...", docker's
  * legacy "Step 3/9 : RUN ...", BuildKit "#7 [build 3/6] RUN ...") and the last lines, for error messages.
  */
 final class BuildOutput {
@@ -16,7 +16,7 @@ final class BuildOutput {
     record Step(int number, int total, String instruction) {}
 
     private static final Pattern STEP = Pattern.compile(
-            "^(?:STEP (\\d+)/(\\d+): |Step (\\d+)/(\\d+) : |#\\d+ \\[(?:[\\w.-]+ )?(\\d+)/(\\d+)\\] )(.*)$");
+            "^(?:\\[\\d+/\\d+\\] )?(?:STEP (\\d+)/(\\d+): |Step (\\d+)/(\\d+) : |#\\d+ \\[(?:[\\w.-]+ )?(\\d+)/(\\d+)\\] )(.*)$");
     private static final int TAIL_LINES = 15;
 
     private final Deque<String> tail = new ArrayDeque<>();
