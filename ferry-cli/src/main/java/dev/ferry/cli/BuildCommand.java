@@ -121,6 +121,7 @@ public final class BuildCommand implements Callable<Integer> {
                 }
                 ServiceBuildPlan plan = builds.plan(composeFile, service);
                 out.print(plan.dockerfile());
+                out.flush();
                 err.println(service + ": " + plan.language().id() + " " + plan.version().version() + " ("
                         + plan.version().source() + "), detected from " + plan.detectedFrom());
                 for (Finding finding : plan.findings()) {
