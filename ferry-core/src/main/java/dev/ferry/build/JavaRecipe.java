@@ -34,8 +34,8 @@ final class JavaRecipe implements Recipe {
         df.from(runtimeImage(version.version()), null);
         Conventions.runtimeSetup(df, "");
         df.line("WORKDIR /app");
-        df.copyFrom("build", Conventions.CHOWN, "/app", "/app");
         Conventions.finish(df, start);
+        df.copyFrom("build", Conventions.CHOWN, "/app", "/app");
         return new Result(version, df, findings);
     }
 

@@ -66,6 +66,11 @@ class EngineBuildIT {
         assertThat(built.get(0).id()).isNotBlank();
         assertThat(events).as("build steps reported").anyMatch(e -> e instanceof FerryEvent.Progress);
         assertThat(context.resolve("Dockerfile")).as("ferry writes nothing into the context").doesNotExist();
+        events.clear();
+        List<BuiltImage> again = new ServiceBuilds(new BuildPlanner(), () -> new CliImageBuilder(engine))
+                .build(compose, List.of("web"), PullPolicy.NEVER, events::add);
+        assertThat(again.get(0).id()).as("nothing changed: the same image").isEqualTo(built.get(0).id());
+        assertThat(events).as("and no engine build").noneMatch(e -> e instanceof FerryEvent.Progress);
         int port = freePort();
         String container = run("run", "-d", "-e", "PORT=8080", "-p", "127.0.0.1:" + port + ":8080",
                 "ferry-it/" + app + ":test").strip();
