@@ -49,7 +49,7 @@ class EngineBuildIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"node-express, hello from node, 1m", "java-maven, hello from java, ''",
+    @CsvSource({"node-express, hello from node, express 4.21.2", "java-maven, hello from java, ''",
         "python-plain, hello from python, ''"})
     void build_appWithoutDockerfile_imageAnswersOnPort(String app, String greeting, String alsoExpected,
                                                        @TempDir Path dir) throws Exception {
