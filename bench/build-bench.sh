@@ -28,6 +28,7 @@ seconds() { # command... -> elapsed seconds with two decimals
 }
 
 missed=0
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (figures vary with other work on the machine)"
 printf '%-12s %10s %10s %10s %8s\n' app cold code-only no-change speedup
 for app in node-express java-maven; do
   cp -r "$apps/$app" "$work/$app"

@@ -82,7 +82,7 @@ public final class CliImageBuilder implements ImageBuilder {
                         "fix the app or the plan (`ferry build plan " + request.label() + " --eject` lets you edit"
                                 + " the Dockerfile), then run `ferry build " + request.label() + "` again", null);
             }
-            String id = Files.exists(idFile) ? Files.readString(idFile).strip() : "";
+            String id = Files.exists(idFile) ? bareId(Files.readString(idFile)) : "";
             return new BuiltImage(request.tags(), id, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw FerryException.environment(engine.kind().command() + " could not be run: " + e.getMessage(),
@@ -108,7 +108,7 @@ public final class CliImageBuilder implements ImageBuilder {
                 if (code != 0 || fields.length != 2 || !fields[0].equals(digest)) {
                     return Optional.empty();
                 }
-                ids.add(fields[1]);
+                ids.add(bareId(fields[1]));
             } catch (IOException e) {
                 return Optional.empty();
             }
@@ -147,6 +147,12 @@ public final class CliImageBuilder implements ImageBuilder {
             env.putIfAbsent("DOCKER_BUILDKIT", "0");
         }
         return env;
+    }
+
+    /** Image ids without the "sha256:" that iid files and docker's inspect carry and podman's inspect does not. */
+    private static String bareId(String id) {
+        String trimmed = id.strip();
+        return trimmed.startsWith("sha256:") ? trimmed.substring("sha256:".length()) : trimmed;
     }
 
     private static void deleteQuietly(Path dir) {
