@@ -46,7 +46,7 @@ class BuildCommandTest {
     void buildPlan_service_dockerfileOnStdoutWhyOnStderr() {
         assertThat(ferry("build", "plan", "web", "-f", compose.toString())).isZero();
         assertThat(out()).startsWith("# Written by ferry for service \"web\"").contains("FROM node:20-slim")
-                .endsWith("CMD node server.js\n");
+                .contains("\nCMD node server.js\n");
         assertThat(err()).contains("web: nodejs 20 (package.json engines.node \"20.x\"), detected from package.json")
                 .contains("warning: node-no-lockfile: ");
     }
