@@ -1,0 +1,41 @@
+package dev.ferry.build;
+
+/**
+ * The parts every ferry Dockerfile shares, in one place: curl for ferry's web healthcheck
+ * ({@code curl -s -o /dev/null http://127.0.0.1:$PORT/}), a non-root user, $PORT with Heroku's local default, and
+ * the start command. All runtime images are Debian or Ubuntu based, so apt-get and useradd exist.
+ */
+final class Conventions {
+
+    /** The app's user; numeric so COPY --chown works on every engine. */
+    static final String USER_ID = "10001";
+    static final String CHOWN = "--chown=" + USER_ID + ":" + USER_ID;
+    /** The port `heroku local` uses; compose sets PORT for each service. */
+    static final String DEFAULT_PORT = "5000";
+
+    private Conventions() {
+    }
+
+    /** Installs curl when the image lacks it (plus {@code extraPackages}) and adds the app's user. */
+    static void runtimeSetup(DockerfileText df, String extraPackages) {
+        String packages = ("curl ca-certificates " + extraPackages).trim();
+        String install = "apt-get update -qq && apt-get install -y -qq --no-install-recommends " + packages
+                + " >/dev/null && rm -rf /var/lib/apt/lists/*";
+        df.run(extraPackages.isEmpty() ? "(command -v curl >/dev/null 2>&1 || (" + install + "))" : install,
+                "useradd --create-home --uid " + USER_ID + " --user-group --shell /bin/sh app");
+    }
+
+    /** $PORT, the user and the start command; the last lines of every runtime stage. */
+    static void finish(DockerfileText df, String startCommand) {
+        df.line("ENV PORT=" + DEFAULT_PORT);
+        df.line("EXPOSE " + DEFAULT_PORT);
+        df.line("USER " + USER_ID);
+        df.line("CMD " + startCommand);
+    }
+
+    /** The command a container runs when ferry found none: it says what to do and fails. */
+    static String missingStartCommand(String service) {
+        return "echo \"ferry found no start command for " + service
+                + ": add a Procfile or set command: in compose.yaml\" >&2; exit 1";
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ferry.build.engine;
+
+import dev.ferry.FerryException;
+import dev.ferry.build.BuildRequest;
+import dev.ferry.build.BuiltImage;
+import dev.ferry.build.ImageBuilder;
+import dev.ferry.event.EventSink;
+import dev.ferry.event.FerryEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Builds with the engine's command line ({@code podman build} or {@code docker build}). The Dockerfile is written
+ * to a temporary folder outside the build context, so ferry never writes into the user's source for a build. The
+ * engine's own DOCKER_HOST / CONTAINER_HOST handling applies, since the environment passes through unchanged.
+ */
+public final class CliImageBuilder implements ImageBuilder {
+
+    private static final long BUILD_TIMEOUT_SECONDS = 3600;
+
+    private final Engine engine;
+
+    public CliImageBuilder(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** A builder over the first engine that answers in this process's environment. */
+    public static CliImageBuilder locate() {
+        return new CliImageBuilder(EngineLocator.fromSystem().locate());
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public BuiltImage build(BuildRequest request, EventSink events) {
+        long started = System.nanoTime();
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("ferry-build-");
+            Path dockerfile = work.resolve("Dockerfile");
+            Files.writeString(dockerfile, request.dockerfile(), StandardCharsets.UTF_8);
+            Path idFile = work.resolve("image-id");
+            events.emit(new FerryEvent.Step("Building " + request.label() + " with " + engine.kind().command()
+                    + " (" + String.join(", ", request.tags()) + ")"));
+            BuildOutput output = new BuildOutput();
+            int code = ProcessRunner.run(command(request, dockerfile, idFile), environment(), BUILD_TIMEOUT_SECONDS,
+                    line -> {
+                        output.accept(line).ifPresent(step -> events.emit(new FerryEvent.Progress(
+                                request.label() + ": " + step.instruction(), step.number(), step.total())));
+                        events.emit(new FerryEvent.Detail(line));
+                    });
+            if (code != 0) {
+                String where = output.current().map(s -> " at step " + s.number() + "/" + s.total() + " ("
+                        + s.instruction() + ")").orElse("");
+                throw FerryException.failed("building " + request.label() + " failed" + where
+                                + (code == -1 ? ": timed out" : "") + "; the engine's last lines:\n" + output.tail(),
+                        "fix the app or the plan (`ferry build plan " + request.label() + " --eject` lets you edit"
+                                + " the Dockerfile), then run `ferry build " + request.label() + "` again", null);
+            }
+            String id = Files.exists(idFile) ? Files.readString(idFile).strip() : "";
+            return new BuiltImage(request.tags(), id, Duration.ofNanos(System.nanoTime() - started));
+        } catch (IOException e) {
+            throw FerryException.environment(engine.kind().command() + " could not be run: " + e.getMessage(),
+                    "check that " + engine.executable() + " works");
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    List<String> command(BuildRequest request, Path dockerfile, Path idFile) {
+        List<String> command = new ArrayList<>(List.of(engine.executable().toString(), "build",
+                "-f", dockerfile.toString(), "--iidfile", idFile.toString()));
+        if (engine.kind() == Engine.Kind.PODMAN) {
+            command.add("--layers");
+            command.add("--pull=" + request.pull().name().toLowerCase(java.util.Locale.ROOT));
+        } else if (request.pull() == dev.ferry.build.PullPolicy.ALWAYS) {
+            command.add("--pull");
+        }
+        for (String tag : request.tags()) {
+            command.add("-t");
+            command.add(tag);
+        }
+        command.add(request.context().toString());
+        return command;
+    }
+
+    /**
+     * The engine's environment. The docker CLI talking to Podman's Docker-compatible socket needs the classic
+     * builder (Podman's API has no BuildKit session), so it is chosen unless the user chose otherwise.
+     */
+    private Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(engine.environment());
+        if (engine.kind() == Engine.Kind.DOCKER && env.getOrDefault("DOCKER_HOST", "").contains("podman")) {
+            env.putIfAbsent("DOCKER_BUILDKIT", "0");
+        }
+        return env;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+name := "hello-play"
+scalaVersion := "2.13.14"
