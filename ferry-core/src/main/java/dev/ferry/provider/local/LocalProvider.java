@@ -98,6 +98,7 @@ public final class LocalProvider implements Provider {
         containers.ensureNetwork(project);
         containers.ensureVolumes(project, LocalDeployment.namedVolumes(desired.values().stream().flatMap(List::stream).toList()));
         Rollout rollout = new Rollout(compose, containers, options.waitTimeout(), events);
+        rollout.checkPortsFree(plan, desired);
         try {
             for (DeploymentPlan.Change change : plan.changes()) {
                 if (change.action() == Action.REMOVE) {
@@ -144,8 +145,9 @@ public final class LocalProvider implements Provider {
         missing.removeAll(store.names());
         if (!missing.isEmpty()) {
             throw FerryException.badInput("no value in the config store for " + String.join(", ", missing),
-                    "set " + (missing.size() == 1 ? "it" : "each") + " with `ferry config set NAME`, or copy them from"
-                            + " Heroku with `ferry config import --from heroku --app APP`");
+                    (missing.size() == 1 ? "set it with `ferry config set " + missing.first() + "`"
+                            : "set each with `ferry config set NAME`") + ", or copy secrets from Heroku with"
+                            + " `ferry config import --from heroku --app APP`");
         }
     }
 

@@ -150,6 +150,20 @@ final class Rollout {
         }
     }
 
+    /**
+     * Before anything starts: the ports of services that have no container yet must be free, so that a busy port
+     * stops the rollout before the databases and the release run. (A recreated service frees its own ports first.)
+     */
+    void checkPortsFree(DeploymentPlan plan, Map<String, List<ContainerSpec>> desired) {
+        for (DeploymentPlan.Change change : plan.changes()) {
+            if (change.action() == Action.CREATE) {
+                for (ContainerSpec spec : desired.get(change.service())) {
+                    spec.ports().forEach(port -> checkPortFree(spec, port));
+                }
+            }
+        }
+    }
+
     private void checkPortFree(ContainerSpec spec, String port) {
         int hostPort = LocalDeployment.hostPort(port);
         if (hostPort <= 0 || port.endsWith("/udp")) {
