@@ -124,6 +124,7 @@ public record YamlTree(Map<String, Object> root, Map<List<Object>, Integer> line
                 }
                 path.add(key);
                 map.put(key, convert(tuple.getValueNode(), path));
+                lines.put(List.copyOf(path), line(tuple.getKeyNode())); // the key's line: where a reader looks
                 path.remove(path.size() - 1);
             }
             // YAML merge keys (<<: *defaults), common in compose files: explicit keys win over merged ones
