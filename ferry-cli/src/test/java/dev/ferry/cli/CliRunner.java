@@ -22,6 +22,7 @@ final class CliRunner {
     private final Path workDir;
     private final Map<String, String> env = new HashMap<>();
     private boolean terminal;
+    private byte[] stdin = new byte[0];
     private Supplier<Prompter> prompter = () -> {
         throw new AssertionError("the command tried to prompt in a non-interactive test");
     };
@@ -37,6 +38,12 @@ final class CliRunner {
         return this;
     }
 
+    /** What the command reads from standard input (a piped secret). */
+    CliRunner stdin(String text) {
+        this.stdin = text.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
     /** As if a person sat at a terminal answering through {@code prompter}. */
     CliRunner atTerminal(Supplier<Prompter> prompter) {
         this.terminal = true;
@@ -48,7 +55,7 @@ final class CliRunner {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin),
                 Map.copyOf(env), workDir.toAbsolutePath(), terminal, prompter);
         int code = FerryCli.run(context, args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -14,4 +14,13 @@ public sealed interface FerryEvent {
 
     /** A detail useful with --debug or in a log, not shown by default. */
     record Detail(String text) implements FerryEvent {}
+
+    /**
+     * A line a running service wrote (its own output, shown with a per-service prefix). The core passes it through
+     * as the app wrote it; what an app prints is the app's business.
+     */
+    record Log(String source, String line) implements FerryEvent {}
+
+    /** A service's state changed, e.g. "building", "starting", "healthy", "exited 0": one line per service on a terminal. */
+    record Status(String subject, String state) implements FerryEvent {}
 }

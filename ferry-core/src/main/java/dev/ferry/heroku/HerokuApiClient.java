@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -84,6 +85,22 @@ public final class HerokuApiClient {
         List<JsonNode> apps = await(list(null, "/apps", "name"));
         return apps.stream().map(app -> app.path("name").asText()).filter(name -> !name.isEmpty())
                 .sorted().distinct().toList();
+    }
+
+    /**
+     * The app's secret config vars (by the one secret rule), name → value, to copy straight into a config store.
+     * The vars of the app's add-ons (DATABASE_URL, REDIS_URL, …) are left out: compose.yaml rewires them to the
+     * target's own services. The caller must not print, log or store the values anywhere but the config store.
+     */
+    public Map<String, String> secretConfigVars(String appName) {
+        String base = "/apps/" + java.net.URLEncoder.encode(appName, java.nio.charset.StandardCharsets.UTF_8);
+        CompletableFuture<List<JsonNode>> addOns = list(appName, base + "/addons");
+        CompletableFuture<Map<String, String>> secrets = object(appName, base + "/config-vars", SecretConfigVarsReader::read);
+        Set<String> owned = new java.util.HashSet<>();
+        await(addOns).forEach(addOn -> addOn.path("config_vars").forEach(name -> owned.add(name.asText())));
+        Map<String, String> result = new java.util.TreeMap<>(await(secrets));
+        result.keySet().removeAll(owned);
+        return result;
     }
 
     // ---- the asynchronous surface used by the snapshot collector ----

@@ -55,6 +55,15 @@ class HerokuApiClientTest {
     }
 
     @Test
+    void secretConfigVars_tutorialApp_onlySecretsNotOwnedByAddOns() {
+        var secrets = client(FAST).secretConfigVars("vast-badlands-production");
+        assertThat(secrets.keySet()).containsExactly("SECRET_KEY_BASE"); // DATABASE_URL belongs to heroku-postgresql
+        assertThat(secrets.get("SECRET_KEY_BASE")).hasSize(128);
+        assertThat(fake.violations()).isEmpty();
+        assertThat(events.toString()).doesNotContain(secrets.get("SECRET_KEY_BASE"));
+    }
+
+    @Test
     void requests_eachOne_hasItsOwnRequestId() {
         HerokuApiClient client = client(FAST);
         client.listApps();

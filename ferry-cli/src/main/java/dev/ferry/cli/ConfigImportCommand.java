@@ -1,0 +1,76 @@
+package dev.ferry.cli;
+
+import dev.ferry.FerryException;
+import dev.ferry.heroku.HerokuApiClient;
+import dev.ferry.heroku.HerokuClientSettings;
+import dev.ferry.heroku.HerokuCredential;
+import dev.ferry.heroku.HerokuEndpoints;
+import dev.ferry.heroku.HerokuTokenResolver;
+import dev.ferry.heroku.ProcessRunner;
+import dev.ferry.heroku.TokenPrompt;
+import dev.ferry.provider.ConfigImport;
+import dev.ferry.provider.ConfigStore;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ferry config import --from heroku --app NAME}: the app's secret config vars, straight into the store. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Copy a Heroku app's secret config vars into the config store; prints names only.",
+                "Add-on vars (DATABASE_URL, REDIS_URL, ...) are left out: compose.yaml rewires them."})
+final class ConfigImportCommand implements Callable<Integer> {
+
+    enum Origin { heroku }
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--from", required = true, paramLabel = "ORIGIN", description = "Where from: ${COMPLETION-CANDIDATES}.")
+    Origin from;
+
+    @Option(names = "--app", required = true, paramLabel = "NAME", description = "The Heroku app.")
+    String app;
+
+    private final CliContext context;
+
+    ConfigImportCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ConfigStore store = config.store(context);
+        ConsoleEvents events = new ConsoleEvents(context.err(), common.debug);
+        try (PrompterHolder prompts = new PrompterHolder(context, context.interactive(common))) {
+            TokenPrompt tokenPrompt = prompts.allowed()
+                    ? message -> Optional.of(prompts.get().askSecret(message)) : TokenPrompt.NONE;
+            HerokuTokenResolver resolver = new HerokuTokenResolver(context.env(), home(), ProcessRunner.SYSTEM,
+                    context.env().getOrDefault("FERRY_HEROKU_CLI", "heroku"), tokenPrompt, events);
+            try (HerokuCredential credential = resolver.resolve()) {
+                HerokuApiClient client = HerokuApiClient.create(HerokuEndpoints.fromEnvironment(context.env()),
+                        credential, HerokuClientSettings.defaults(), events);
+                SortedSet<String> names = ConfigImport.fromHeroku(client, app, store);
+                if (names.isEmpty()) {
+                    throw FerryException.badInput("\"" + app + "\" has no secret config vars to import",
+                            "nothing was written; set values with ferry config set NAME");
+                }
+                names.forEach(context.out()::println);
+                context.err().println(" * Imported " + names.size() + " secret config var" + (names.size() == 1 ? "" : "s")
+                        + " of \"" + app + "\" into " + store.description());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private Path home() {
+        String home = context.env().get("HOME");
+        return Path.of(home != null ? home : System.getProperty("user.home"));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ferry.provider;
+
+import dev.ferry.compose.load.LoadedCompose;
+import dev.ferry.event.EventSink;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A deployment target: the local machine now; AWS, Kubernetes and Google Cloud later. Every method takes the loaded
+ * compose project and reports through events; nothing here prints. Failures are {@link dev.ferry.FerryException}s:
+ * BAD_INPUT for what the user can fix in the file or the store, ENVIRONMENT when the target cannot be reached,
+ * FAILED when the deployment itself failed.
+ */
+public interface Provider {
+
+    /** The name --provider takes, e.g. {@code local}. */
+    String name();
+
+    /** The service keys this target understands; others are reported as unsupported-key findings. */
+    Set<String> supportedServiceKeys();
+
+    /** The config store of the project in {@code projectDir}. */
+    ConfigStore configStore(Path projectDir);
+
+    /** What {@link #up} would change, without changing anything (may build nothing and start nothing). */
+    DeploymentPlan plan(LoadedCompose compose, UpOptions options, EventSink events);
+
+    /** Builds, starts and waits; returns where the app answers. */
+    UpResult up(LoadedCompose compose, UpOptions options, EventSink events);
+
+    /** Each service's containers (or tasks) with state, health, ports and image. */
+    List<ServiceStatus> ps(LoadedCompose compose);
+
+    /** The services' logs, each line as a {@link dev.ferry.event.FerryEvent.Log}; blocks while following. */
+    void logs(LoadedCompose compose, LogOptions options, EventSink events);
+
+    /** Stops and removes what up created; named volumes only when {@code volumes}. */
+    void down(LoadedCompose compose, boolean volumes, EventSink events);
+}
