@@ -4,7 +4,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Map;
 
@@ -27,17 +35,95 @@ final class PgChecksums {
     /** Subject ("table public.users") → fingerprint ("1200 rows, sum 123…"), for the given tables and sequences. */
     static Map<String, String> of(Connection connection, List<PgTable> tables, List<PgTable> sequences)
             throws SQLException {
-        Map<String, String> sums = new LinkedHashMap<>();
+        Map<String, String> sums = new LinkedHashMap<>(tablesOnly(connection, tables));
         try (Statement s = connection.createStatement()) {
-            for (PgTable table : tables) {
-                sums.put("table " + table.display(), tableSum(s, table));
-            }
             for (PgTable sequence : sequences) {
                 sums.put("sequence " + sequence.display(), sequenceValue(s, sequence));
             }
             sums.put("large objects", largeObjectSum(s));
         }
         return sums;
+    }
+
+    /**
+     * The same as {@link #of}, with the tables spread over {@code connections} sessions (largest first, each to the
+     * least loaded session): a table is scanned by one backend, so big databases verify in parallel.
+     */
+    static Map<String, String> parallel(Callable<Connection> open, int connections, List<PgTable> tables,
+                                        List<PgTable> sequences) throws SQLException {
+        if (connections <= 1 || tables.size() <= 1) {
+            try (Connection c = call(open)) {
+                return of(c, tables, sequences);
+            }
+        }
+        List<List<PgTable>> shares = new ArrayList<>();
+        long[] load = new long[connections];
+        for (int i = 0; i < connections; i++) {
+            shares.add(new ArrayList<>());
+        }
+        tables.stream().sorted(Comparator.comparingLong(PgTable::bytes).reversed()).forEach(t -> {
+            int least = 0;
+            for (int i = 1; i < load.length; i++) {
+                least = load[i] < load[least] ? i : least;
+            }
+            shares.get(least).add(t);
+            load[least] += Math.max(t.bytes(), 1);
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        try {
+            List<Future<Map<String, String>>> parts = new ArrayList<>();
+            for (List<PgTable> share : shares) {
+                parts.add(pool.submit(() -> {
+                    try (Connection c = call(open)) {
+                        return tablesOnly(c, share);
+                    }
+                }));
+            }
+            Map<String, String> found = new HashMap<>();
+            for (Future<Map<String, String>> part : parts) {
+                found.putAll(part.get());
+            }
+            Map<String, String> sums = new LinkedHashMap<>();
+            tables.forEach(t -> sums.put("table " + t.display(), found.get("table " + t.display())));
+            try (Connection c = call(open)) {
+                Map<String, String> rest = of(c, List.of(), sequences);
+                sums.putAll(rest);
+            }
+            return sums;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while verifying", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SQLException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Map<String, String> tablesOnly(Connection connection, List<PgTable> tables) throws SQLException {
+        Map<String, String> sums = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement()) {
+            for (PgTable table : tables) {
+                sums.put("table " + table.display(), tableSum(s, table));
+            }
+        }
+        return sums;
+    }
+
+    private static Connection call(Callable<Connection> open) throws SQLException {
+        try {
+            return open.call();
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException(e);
+        }
     }
 
     private static String tableSum(Statement s, PgTable table) throws SQLException {

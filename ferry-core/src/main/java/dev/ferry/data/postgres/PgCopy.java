@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * The copy itself: pg_dump into pg_restore, both with --no-owner --no-acl (the target has its own roles).
  * One job streams the custom format through this process (no temp file; ferry counts the bytes for the progress
  * line); N jobs dump to a private temporary folder with {@code -Fd -j N} and restore with {@code -j N}.
- * The stream is uncompressed: it never leaves this machine, so compressing it would only cost CPU.
+ * Neither is compressed: the dump never leaves this machine, so compressing it would only cost CPU (the temporary
+ * folder needs about the database's size in free space).
  */
 final class PgCopy {
 
@@ -116,7 +117,7 @@ final class PgCopy {
         try {
             Path dumpDir = folder.resolve("dump");
             events.emit(new FerryEvent.Step("dumping with " + options.jobs() + " jobs into a temporary folder"));
-            List<String> dump = dumpCommand(options, "--format=directory", "--compress=1",
+            List<String> dump = dumpCommand(options, "--format=directory", "--compress=0",
                     "--jobs=" + options.jobs(), "--file=" + dumpDir);
             try (ChildProcess dumper = ChildProcess.start(dump, PgConnections.childEnvironment(source), source.url(),
                     false, false, line -> { })) {

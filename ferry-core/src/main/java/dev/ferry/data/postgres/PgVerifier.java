@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -18,9 +19,13 @@ final class PgVerifier {
     private PgVerifier() {
     }
 
-    static Verification compare(Map<String, String> sourceSums, Connection target, List<PgTable> targetTables,
-                                List<PgTable> sourceTables, List<PgTable> sequences) throws SQLException {
-        Map<String, String> targetSums = PgChecksums.of(target, sourceTables, sequences);
+    /**
+     * @param openTarget opens a target session; {@code connections} of them checksum the tables in parallel
+     */
+    static Verification compare(Map<String, String> sourceSums, Callable<Connection> openTarget, int connections,
+                                List<PgTable> targetTables, List<PgTable> sourceTables, List<PgTable> sequences)
+            throws SQLException {
+        Map<String, String> targetSums = PgChecksums.parallel(openTarget, connections, sourceTables, sequences);
         List<Verification.Check> checks = new ArrayList<>();
         sourceSums.forEach((subject, value) ->
                 checks.add(new Verification.Check(subject, value, targetSums.getOrDefault(subject, "missing"))));

@@ -40,6 +40,7 @@ public final class PostgresMover implements DataMover {
     static final long ASSUMED_BYTES_PER_SECOND = 20L * 1024 * 1024;
 
     private final Map<String, String> environment;
+    private PgTools tools;
 
     /** @param environment where FERRY_PG_BIN is looked up */
     public PostgresMover(Map<String, String> environment) {
@@ -49,7 +50,7 @@ public final class PostgresMover implements DataMover {
     @Override
     public MovePlan plan(MoveRequest request) {
         requirePostgres(request);
-        PgTools tools = PgTools.locate(environment);
+        PgTools tools = tools();
         Path stateFile = RunState.file(request.stateDir(), "postgres", request.source().url(), request.target().url());
         Optional<RunState> state = RunState.read(stateFile);
         try (Connection source = PgConnections.open(request.source(), "source");
@@ -88,7 +89,7 @@ public final class PostgresMover implements DataMover {
     @Override
     public MoveResult move(MovePlan plan, EventSink events) {
         MoveRequest request = plan.request();
-        PgTools tools = PgTools.locate(environment);
+        PgTools tools = tools();
         Path stateFile = RunState.file(request.stateDir(), "postgres", request.source().url(), request.target().url());
         RunState state = RunState.started("postgres", request.source().url(), request.target().url(), request.jobs());
         boolean copy = plan.resumePhase() == null || Phase.COPYING.name().equals(plan.resumePhase());
@@ -112,13 +113,14 @@ public final class PostgresMover implements DataMover {
                 state.write(stateFile);
             }
             long verifyStarted = System.nanoTime();
-            events.emit(new FerryEvent.Step("verifying " + tables.size() + " tables, " + sequences.size()
-                    + " sequences and the large objects"));
+            events.emit(new FerryEvent.Step("verifying " + tables.size() + " table(s), " + sequences.size()
+                    + " sequence(s) and the large objects"));
             if (sourceSums == null) {
                 sourceSums = PgChecksums.of(source, tables, sequences);
             }
-            Verification verification = PgVerifier.compare(sourceSums, target, new PgCatalog(target).tables(),
-                    tables, sequences);
+            Verification verification = PgVerifier.compare(sourceSums,
+                    () -> PgConnections.open(request.target(), "target"), verifyConnections(request, tables),
+                    new PgCatalog(target).tables(), tables, sequences);
             Duration verifyTime = Duration.ofNanos(System.nanoTime() - verifyStarted);
             // a failed verification means the copy is not good: --resume copies again
             state.at(verification.passed() ? Phase.VERIFIED : Phase.COPYING).write(stateFile);
@@ -127,6 +129,19 @@ public final class PostgresMover implements DataMover {
         } catch (SQLException e) {
             throw PgConnections.queryFailed(request.target(), "target", "copy or verify", e);
         }
+    }
+
+    /** pg_dump and pg_restore, looked up once per mover. */
+    private synchronized PgTools tools() {
+        if (tools == null) {
+            tools = PgTools.locate(environment);
+        }
+        return tools;
+    }
+
+    /** At least two sessions checksum the target (one per job with --jobs), never more than there are tables. */
+    private static int verifyConnections(MoveRequest request, List<PgTable> tables) {
+        return Math.max(1, Math.min(Math.max(2, request.jobs()), tables.size()));
     }
 
     private record CopyOutcome(long bytes, Map<String, String> sourceSums) {}
@@ -157,7 +172,7 @@ public final class PostgresMover implements DataMover {
                 throw PgConnections.queryFailed(request.source(), "source", "compute checksums", e);
             }
         });
-        events.emit(new FerryEvent.Step("copying " + tables.size() + " tables"
+        events.emit(new FerryEvent.Step("copying " + tables.size() + (tables.size() == 1 ? " table" : " tables")
                 + (request.jobs() > 1 ? " with " + request.jobs() + " jobs" : " (streamed, no temporary file)")));
         long bytes;
         try {
