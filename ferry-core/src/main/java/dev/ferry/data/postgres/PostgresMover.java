@@ -178,15 +178,18 @@ public final class PostgresMover implements DataMover {
         try {
             bytes = pgCopy.run(new PgCopy.Options(request.jobs(), snapshot, exclude,
                     request.stateDir().resolve("tmp")));
-        } finally {
-            Map<String, String> ignored = joinQuietly(sourceSums);
-            source.commit();
-            source.setAutoCommit(true);
+        } catch (RuntimeException copyFailed) {
+            // the copy is what failed: stop the source's checksum query now instead of waiting for it
+            source.abort(Runnable::run);
+            throw copyFailed;
         }
+        Map<String, String> sums = joined(sourceSums);
+        source.commit();
+        source.setAutoCommit(true);
         if (PgTargetPreparation.carrySearchPath(searchPath, target, targetDatabase)) {
             events.emit(new FerryEvent.Step("target database search_path set to the source's: " + searchPath));
         }
-        return new CopyOutcome(bytes, sourceSums.join());
+        return new CopyOutcome(bytes, sums);
     }
 
     /** Opens the source transaction the dump and the checksums share; returns the snapshot's name. */
@@ -201,11 +204,11 @@ public final class PostgresMover implements DataMover {
         }
     }
 
-    private static Map<String, String> joinQuietly(CompletableFuture<Map<String, String>> future) {
+    private static Map<String, String> joined(CompletableFuture<Map<String, String>> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
-            return null; // join() below rethrows it when the copy itself went well
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
