@@ -58,6 +58,21 @@ final class PgCatalog {
         return strings("SELECT name FROM pg_available_extensions");
     }
 
+    /**
+     * Of {@code extensions}, those this session's user may not be able to create: it is not a superuser and the
+     * extension is neither installed nor marked trusted (PostgreSQL 13+; before that, none is trusted).
+     */
+    List<String> extensionsNeedingSuperuser(java.util.Collection<String> extensions) throws SQLException {
+        if (single("SELECT count(*) FROM pg_roles WHERE rolname = current_user AND rolsuper") > 0) {
+            return List.of();
+        }
+        List<String> trusted = new ArrayList<>(strings("SELECT extname FROM pg_extension"));
+        if (serverMajor() >= 13) {
+            trusted.addAll(strings("SELECT DISTINCT name FROM pg_available_extension_versions WHERE trusted"));
+        }
+        return extensions.stream().filter(e -> !trusted.contains(e)).sorted().toList();
+    }
+
     long largeObjects() throws SQLException {
         return single("SELECT count(*) FROM pg_largeobject_metadata");
     }

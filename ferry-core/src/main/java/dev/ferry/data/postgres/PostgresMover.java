@@ -74,6 +74,14 @@ public final class PostgresMover implements DataMover {
                 notes.add("extensions: " + String.join(", ", extensions.entrySet().stream()
                         .map(e -> e.getKey() + " (" + e.getValue() + ")").toList()));
             }
+            List<String> privileged = to.extensionsNeedingSuperuser(extensions.keySet());
+            if (!privileged.isEmpty()) {
+                notes.add("warning: the target user is not a superuser and " + String.join(", ", privileged)
+                        + (privileged.size() == 1 ? " is" : " are") + " not a trusted extension: the restore stops if"
+                        + " it cannot create " + (privileged.size() == 1 ? "it" : "them") + " (managed services such"
+                        + " as RDS allow common ones for their admin role; otherwise ask the server's administrator to"
+                        + " create " + (privileged.size() == 1 ? "it" : "them") + " first)");
+            }
             if (PgTargetPreparation.herokuExtHoldsOnlyExtensions(source)) {
                 notes.add("schema heroku_ext is created on the target first; its extensions come with the dump");
             }

@@ -175,6 +175,19 @@ class PostgresMoverIT {
     }
 
     @Test
+    void plan_targetUserNotSuperuser_warnsAboutTheUntrustedExtensionOnly() throws Exception {
+        targetServer.execute("postgres", "CREATE ROLE app LOGIN PASSWORD 'app-pw'", "CREATE DATABASE appdb OWNER app");
+        MoveRequest request = new MoveRequest(endpoint(sourceServer.url(source)),
+                endpoint("postgres://app:app-pw@127.0.0.1:" + targetServer.port() + "/appdb"), 1, false, false,
+                work.resolve("data"));
+
+        MovePlan plan = mover.plan(request);
+
+        assertThat(plan.notes()).anyMatch(n -> n.startsWith("warning: the target user is not a superuser and"
+                + " pg_stat_statements is not a trusted extension"));
+    }
+
+    @Test
     void plan_wrongPassword_errorNamesThePlaceNotThePassword() {
         String url = sourceServer.url(source).replace("%40", "%41");
         MoveRequest request = new MoveRequest(SourceResolver.ofUrl(url, "--from-url").resolve(),
