@@ -1,0 +1,105 @@
+package dev.ferry.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.data.MovePlan;
+import dev.ferry.data.MoveResult;
+import dev.ferry.data.Sizes;
+import dev.ferry.data.Verification;
+import dev.ferry.event.EventSink;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * Shows a data move: the plan (and what --force drops) before the question, a line per table while copying (a
+ * progress bar on a terminal), then the verification — or the whole result as JSON with --json. URLs are shown
+ * redacted; nothing here sees a password.
+ */
+final class DataOutput {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final CliContext context;
+    private final ConsoleEvents console;
+    private final EventSink events;
+    private final boolean json;
+
+    DataOutput(CliContext context, CommonOptions common, boolean json) {
+        this.context = context;
+        this.console = new ConsoleEvents(context.err(), common.debug);
+        this.events = context.terminalAttached() ? new ProgressBar(context.err(), console) : console;
+        this.json = json;
+    }
+
+    EventSink events() {
+        return events;
+    }
+
+    void plan(MovePlan plan) {
+        console.step("Plan: copy " + plan.request().source().url().redacted() + " to "
+                + plan.request().target().url().redacted());
+        console.step(plan.summary() + (plan.resumePhase() != null ? " (resuming a run that reached "
+                + plan.resumePhase().toLowerCase(Locale.ROOT) + ")" : ""));
+        plan.notes().forEach(note -> console.step(note));
+        if (!plan.toDrop().isEmpty()) {
+            console.step("These will be dropped from the target first:");
+            plan.toDrop().forEach(item -> context.err().println("     - " + item));
+        }
+    }
+
+    /** Renders the result; returns whether the copy verified. */
+    boolean result(MovePlan plan, MoveResult result) {
+        Verification verification = result.verification();
+        if (json) {
+            context.out().println(toJson(plan, result));
+        }
+        String speed = result.bytes() > 0 ? String.format(Locale.ROOT, ", %s/s", Sizes.human((long) result.throughput()))
+                : "";
+        console.step(String.format(Locale.ROOT, "copied %d %s (%s) in %.1f s%s; verified in %.1f s",
+                result.copied(), plan.kind().equals("redis") ? "keys" : "tables", Sizes.human(result.bytes()),
+                result.copyTime().toMillis() / 1000.0, speed, result.verifyTime().toMillis() / 1000.0));
+        if (verification.passed()) {
+            console.step("Verified: " + verification.checks().size() + " checks, source and target are equal.");
+            return true;
+        }
+        context.err().println("ferry: verification failed: " + verification.differences().size() + " difference"
+                + (verification.differences().size() == 1 ? "" : "s"));
+        for (Verification.Check check : verification.differences()) {
+            context.err().println("  " + check.subject() + ": source " + check.source() + ", target " + check.target());
+        }
+        context.err().println("  the target is not a faithful copy; "
+                + (plan.kind().equals("postgres") ? "run again with --resume to copy again" : "run again with --force"));
+        return false;
+    }
+
+    private String toJson(MovePlan plan, MoveResult result) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("kind", plan.kind());
+        root.put("source", plan.request().source().url().redacted());
+        root.put("target", plan.request().target().url().redacted());
+        ObjectNode planNode = root.putObject("plan");
+        planNode.put("items", plan.items()).put("bytes", plan.bytes()).put("estimateSeconds", plan.estimate().toSeconds());
+        planNode.put("resumePhase", plan.resumePhase());
+        plan.toDrop().forEach(planNode.putArray("dropped")::add);
+        plan.notes().forEach(planNode.putArray("notes")::add);
+        root.put("copied", result.copied());
+        root.put("bytes", result.bytes());
+        root.put("copySeconds", result.copyTime().toMillis() / 1000.0);
+        root.put("verifySeconds", result.verifyTime().toMillis() / 1000.0);
+        root.put("bytesPerSecond", Math.round(result.throughput()));
+        root.put("verified", result.verification().passed());
+        root.put("checks", result.verification().checks().size());
+        ArrayNode differences = root.putArray("differences");
+        result.verification().differences().forEach(d -> differences.addObject().put("subject", d.subject())
+                .put("source", d.source()).put("target", d.target()));
+        result.warnings().forEach(root.putArray("warnings")::add);
+        root.put("stateFile", result.stateFile() == null ? null : result.stateFile().toString());
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

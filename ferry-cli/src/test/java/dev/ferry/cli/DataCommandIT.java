@@ -1,0 +1,165 @@
+package dev.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ferry.data.testing.PgTestServer;
+import dev.ferry.data.testing.RedisTestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `ferry data migrate` end to end against real PostgreSQL and Redis servers on loopback. */
+class DataCommandIT {
+
+    private static PgTestServer postgres;
+    private static RedisTestServer redis;
+    private static int databases;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = PgTestServer.start("cli");
+        redis = RedisTestServer.start(false);
+        postgres.createDatabase("app");
+        postgres.execute("app", "CREATE TABLE items (id serial PRIMARY KEY, name text, price numeric)",
+                "INSERT INTO items (name, price) SELECT 'item ' || g, g * 1.25 FROM generate_series(1, 500) g",
+                "ANALYZE");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void migrate_postgresWithYesAndJson_copiesVerifiesAndPrintsTheSummary() throws Exception {
+        String target = newDatabase();
+        CliRunner.Run run = cli().run("data", "migrate", "--from-url", "env:SOURCE_URL", "--to-url",
+                postgres.url(target), "--yes", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("kind").asText()).isEqualTo("postgres");
+        assertThat(json.get("verified").asBoolean()).isTrue();
+        assertThat(json.get("copied").asInt()).isEqualTo(1);
+        assertThat(json.get("source").asText()).isEqualTo("postgres://ferry:***@127.0.0.1:" + postgres.port() + "/app");
+        assertThat(run.err()).contains(" * Plan: copy postgres://ferry:***@127.0.0.1:")
+                .contains(" * 1 table, ").contains(" * copied public.items: ").contains(" * Verified: ");
+        assertThat(run.all()).doesNotContain(PgTestServer.PASSWORD).doesNotContain("s3cr3t");
+        try (Connection c = postgres.connect(target); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT sum(price) FROM items")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("156562.50");
+        }
+        assertThat(Files.list(dir.resolve(".ferry/data")).toList()).singleElement().asString().contains("postgres-");
+    }
+
+    @Test
+    void migrate_withoutYesOffTerminal_exit2AndTargetUntouched() throws Exception {
+        String target = newDatabase();
+        CliRunner.Run run = cli().run("data", "migrate", "--from-url", "env:SOURCE_URL", "--to-url",
+                postgres.url(target));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(" * 1 table, ").contains("needs a confirmation").contains("--yes");
+        assertTablesIn(target, 0);
+    }
+
+    @Test
+    void migrate_declinedAtTheTerminal_exit130AndTargetUntouched() throws Exception {
+        String target = newDatabase();
+        ScriptedPrompter prompter = new ScriptedPrompter(List.of("no"));
+        CliRunner.Run run = cli().atTerminal(() -> prompter).run("data", "migrate", "--from-url", "env:SOURCE_URL",
+                "--to-url", postgres.url(target));
+
+        assertThat(run.exitCode()).isEqualTo(130);
+        assertThat(prompter.questions()).containsExactly("Copy into 127.0.0.1:" + postgres.port() + "/" + target + "?");
+        assertTablesIn(target, 0);
+    }
+
+    @Test
+    void migrate_nonEmptyTargetWithoutForce_exit2ListingIt() throws Exception {
+        String target = newDatabase();
+        postgres.execute(target, "CREATE TABLE precious (x int)");
+        CliRunner.Run run = cli().run("data", "migrate", "--from-url", "env:SOURCE_URL", "--to-url",
+                postgres.url(target), "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is not empty: table public.precious").contains("--force");
+
+        CliRunner.Run forced = cli().run("data", "migrate", "--from-url", "env:SOURCE_URL", "--to-url",
+                postgres.url(target), "--yes", "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(forced.err()).contains("These will be dropped from the target first:")
+                .contains("     - table public.precious");
+    }
+
+    @Test
+    void migrate_redis_copiesAndVerifies() throws Exception {
+        redisSeed();
+        CliRunner.Run run = cli().env(Map.of("REDIS_SRC", redis.url(1))).run("data", "migrate", "--from-url",
+                "env:REDIS_SRC", "--to-url", redis.url(2), "--yes", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("kind").asText()).isEqualTo("redis");
+        assertThat(json.get("copied").asInt()).isEqualTo(3);
+        assertThat(json.get("verified").asBoolean()).isTrue();
+        assertThat(run.all()).doesNotContain(RedisTestServer.PASSWORD);
+    }
+
+    private static void redisSeed() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", redis.port())) {
+            String commands = resp("AUTH", RedisTestServer.PASSWORD) + resp("SELECT", "1") + resp("SET", "a", "1")
+                    + resp("RPUSH", "b", "x", "y") + resp("HSET", "c", "f", "v") + resp("PEXPIRE", "a", "600000");
+            socket.getOutputStream().write(commands.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+            String replies = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(replies).doesNotContain("-ERR");
+        }
+    }
+
+    private static String resp(String... args) {
+        StringBuilder b = new StringBuilder("*").append(args.length).append("\r\n");
+        for (String arg : args) {
+            b.append('$').append(arg.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append("\r\n")
+                    .append(arg).append("\r\n");
+        }
+        return b.toString();
+    }
+
+    private CliRunner cli() {
+        return new CliRunner(dir).env(Map.of("SOURCE_URL", postgres.url("app")));
+    }
+
+    private static synchronized String newDatabase() throws Exception {
+        String name = "cli" + (++databases);
+        postgres.createDatabase(name);
+        return name;
+    }
+
+    private static void assertTablesIn(String database, int expected) throws Exception {
+        try (Connection c = postgres.connect(database); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(expected);
+        }
+    }
+}

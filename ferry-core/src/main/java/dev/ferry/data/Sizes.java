@@ -1,0 +1,34 @@
+package dev.ferry.data;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Human-readable sizes and durations for plans and progress lines. */
+public final class Sizes {
+
+    private Sizes() {
+    }
+
+    public static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /** "less than a minute", "1 minute", "12 minutes" */
+    public static String minutes(Duration duration) {
+        long minutes = Math.round(duration.toSeconds() / 60.0);
+        if (minutes < 1) {
+            return "less than a minute";
+        }
+        return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+}

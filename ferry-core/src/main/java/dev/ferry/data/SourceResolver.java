@@ -1,0 +1,17 @@
+package dev.ferry.data;
+
+/**
+ * Finds the source database of a move. {@code --from-url} gives it directly ({@link #ofUrl}); the Heroku-side
+ * resolver (DATABASE_URL or REDIS_URL read live from the Platform API, never stored) plugs in here later.
+ */
+@FunctionalInterface
+public interface SourceResolver {
+
+    DataEndpoint resolve();
+
+    /** The URL the user typed; Heroku-hosted by the host rule of {@link DataEndpoint#herokuHosted}. */
+    static SourceResolver ofUrl(String url, String option) {
+        ConnectionUrl parsed = ConnectionUrl.parse(url, option);
+        return () -> new DataEndpoint(parsed, false);
+    }
+}

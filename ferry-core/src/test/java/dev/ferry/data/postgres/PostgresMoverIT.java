@@ -1,0 +1,233 @@
+package dev.ferry.data.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ferry.FerryException;
+import dev.ferry.data.DataEndpoint;
+import dev.ferry.data.MovePlan;
+import dev.ferry.data.MoveRequest;
+import dev.ferry.data.MoveResult;
+import dev.ferry.data.RunState;
+import dev.ferry.data.SourceResolver;
+import dev.ferry.data.ConnectionUrl;
+import dev.ferry.data.testing.PgTestServer;
+import dev.ferry.event.EventSink;
+import dev.ferry.event.FerryEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real pg_dump, pg_restore and two real PostgreSQL servers on loopback. */
+class PostgresMoverIT {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static PgTestServer sourceServer;
+    private static PgTestServer targetServer;
+    private static String source;
+
+    private final PostgresMover mover = new PostgresMover(Map.of());
+    private final List<FerryEvent> events = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        sourceServer = PgTestServer.start("source");
+        targetServer = PgTestServer.start("target");
+        source = "src";
+        PgFixtures.seed(sourceServer, source);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (sourceServer != null) {
+            sourceServer.close();
+        }
+        if (targetServer != null) {
+            targetServer.close();
+        }
+    }
+
+    @Test
+    void move_emptyTarget_copiesEveryTypeExtensionsAndLargeObjectsAndVerifies() throws Exception {
+        String target = newTarget();
+        MovePlan plan = mover.plan(request(target, 1, false, false));
+        assertThat(plan.items()).isEqualTo(3);
+        assertThat(plan.summary()).startsWith("3 tables, ").contains("about less than a minute");
+        assertThat(plan.toDrop()).isEmpty();
+        assertThat(plan.notes()).anyMatch(n -> n.contains("heroku_ext"));
+
+        MoveResult result = mover.move(plan, events::add);
+
+        assertThat(result.verification().passed()).as(result.verification().differences().toString()).isTrue();
+        assertThat(result.verification().checks()).extracting(c -> c.subject()).contains("table public.everything",
+                "table billing.invoices", "table public.no_key", "sequence public.standalone",
+                "sequence public.everything_id_seq", "large objects");
+        assertThat(result.bytes()).isPositive();
+        assertThat(steps()).anyMatch(s -> s.startsWith("copied public.everything: ") && s.contains("rows/s"));
+        try (Connection c = targetServer.connect(target); Statement s = c.createStatement()) {
+            // heroku_ext is back on the search_path: unqualified extension types work in a new session
+            assertThat(one(s, "SELECT ('a=>1'::hstore -> 'a') || ':' || ('X'::citext = 'x')::text")).isEqualTo("1:true");
+            assertThat(one(s, "SELECT string_agg(extname || '@' || extnamespace::regnamespace, ',' ORDER BY extname)"
+                    + " FROM pg_extension WHERE extname <> 'plpgsql'"))
+                    .isEqualTo("citext@heroku_ext,hstore@heroku_ext,pg_stat_statements@heroku_ext,"
+                            + "pg_trgm@heroku_ext,uuid-ossp@heroku_ext");
+            assertThat(one(s, "SELECT convert_from(lo_get(doc), 'UTF8') FROM billing.invoices WHERE id = 2"))
+                    .isEqualTo("invoice 2".repeat(2000));
+            assertThat(one(s, "SELECT nextval('standalone')")).isEqualTo("103");
+            assertThat(one(s, "SELECT (SELECT feeling FROM everything WHERE id = h.id) || ' ' || shout(email::text)"
+                    + " FROM happy h ORDER BY id LIMIT 1"))
+                    .isEqualTo("happy USER2@EXAMPLE.COM");
+        }
+        RunState state = RunState.read(result.stateFile()).orElseThrow();
+        assertThat(state.phase()).isEqualTo(RunState.Phase.VERIFIED);
+        assertNoPassword(Files.readString(result.stateFile()));
+        events.forEach(e -> assertNoPassword(e.toString()));
+    }
+
+    @Test
+    void move_twoJobs_goesThroughADirectoryDumpAndVerifies() throws Exception {
+        String target = newTarget();
+        MoveResult result = mover.move(mover.plan(request(target, 2, false, false)), events::add);
+
+        assertThat(result.verification().passed()).as(result.verification().differences().toString()).isTrue();
+        assertThat(steps()).contains("dumping with 2 jobs into a temporary folder", "restoring with 2 jobs");
+        assertThat(steps()).anyMatch(s -> s.startsWith("copied public.everything: "));
+        assertThat(work.resolve("data/tmp")).isEmptyDirectory();
+    }
+
+    @Test
+    void plan_nonEmptyTarget_refusedListingWhatIsThere_forceDropsAndReplaces() throws Exception {
+        String target = newTarget();
+        targetServer.execute(target, "CREATE TABLE old_stuff (x int)", "INSERT INTO old_stuff VALUES (1)", "ANALYZE old_stuff",
+                "CREATE SCHEMA legacy", "CREATE TABLE legacy.things (y text)");
+
+        assertThatThrownBy(() -> mover.plan(request(target, 1, false, false)))
+                .isInstanceOfSatisfying(FerryException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FerryException.Kind.BAD_INPUT);
+                    assertThat(e.getMessage()).contains("is not empty").contains("table public.old_stuff")
+                            .contains("table legacy.things");
+                    assertThat(e.hint()).contains("--force");
+                });
+
+        MovePlan forced = mover.plan(request(target, 1, true, false));
+        assertThat(forced.toDrop()).contains("schema legacy", "table legacy.things")
+                .anyMatch(d -> d.startsWith("table public.old_stuff (~"));
+        MoveResult result = mover.move(forced, events::add);
+
+        assertThat(result.verification().passed()).isTrue();
+        try (Connection c = targetServer.connect(target); Statement s = c.createStatement()) {
+            assertThat(one(s, "SELECT count(*) FROM pg_class WHERE relname IN ('old_stuff', 'things')")).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void move_interruptedMidCopy_resumeCopiesAgainAndVerifies() throws Exception {
+        String target = newTarget();
+        MoveRequest first = request(target, 1, false, false);
+        EventSink interrupting = event -> {
+            if (event instanceof FerryEvent.Step step && step.text().startsWith("copied ")) {
+                throw new IllegalStateException("interrupted by the test");
+            }
+        };
+        assertThatThrownBy(() -> mover.move(mover.plan(first), interrupting)).hasMessage("interrupted by the test");
+        Path stateFile = RunState.file(work.resolve("data"), "postgres", first.source().url(), first.target().url());
+        assertThat(RunState.read(stateFile).orElseThrow().phase()).isEqualTo(RunState.Phase.COPYING);
+        assertThatThrownBy(() -> mover.plan(first)).isInstanceOfSatisfying(FerryException.class,
+                e -> assertThat(e.hint()).contains("--resume"));
+
+        MovePlan resumed = mover.plan(request(target, 1, false, true));
+        assertThat(resumed.resumePhase()).isEqualTo("COPYING");
+        MoveResult result = mover.move(resumed, events::add);
+
+        assertThat(result.verification().passed()).as(result.verification().differences().toString()).isTrue();
+        assertThat(RunState.read(stateFile).orElseThrow().phase()).isEqualTo(RunState.Phase.VERIFIED);
+    }
+
+    @Test
+    void verify_changedRowInTarget_failsNamingTheTable() throws Exception {
+        String target = newTarget();
+        mover.move(mover.plan(request(target, 1, false, false)), events::add);
+        targetServer.execute(target, "UPDATE everything SET body = 'tampered' WHERE id = 1234",
+                "SELECT setval('standalone', 500)");
+
+        MovePlan again = mover.plan(request(target, 1, false, true));
+        assertThat(again.resumePhase()).isEqualTo("VERIFIED");
+        MoveResult result = mover.move(again, events::add);
+
+        assertThat(result.verification().passed()).isFalse();
+        assertThat(result.verification().differences()).extracting(c -> c.subject())
+                .containsExactly("table public.everything", "sequence public.standalone");
+        assertThat(result.copied()).isZero();
+        assertThat(RunState.read(result.stateFile()).orElseThrow().phase()).isEqualTo(RunState.Phase.COPYING);
+    }
+
+    @Test
+    void plan_targetUserNotSuperuser_warnsAboutTheUntrustedExtensionOnly() throws Exception {
+        targetServer.execute("postgres", "CREATE ROLE app LOGIN PASSWORD 'app-pw'", "CREATE DATABASE appdb OWNER app");
+        MoveRequest request = new MoveRequest(endpoint(sourceServer.url(source)),
+                endpoint("postgres://app:app-pw@127.0.0.1:" + targetServer.port() + "/appdb"), 1, false, false,
+                work.resolve("data"));
+
+        MovePlan plan = mover.plan(request);
+
+        assertThat(plan.notes()).anyMatch(n -> n.startsWith("warning: the target user is not a superuser and"
+                + " pg_stat_statements is not a trusted extension"));
+    }
+
+    @Test
+    void plan_wrongPassword_errorNamesThePlaceNotThePassword() {
+        String url = sourceServer.url(source).replace("%40", "%41");
+        MoveRequest request = new MoveRequest(SourceResolver.ofUrl(url, "--from-url").resolve(),
+                endpoint(targetServer.url("postgres")), 1, false, false, work.resolve("data"));
+
+        assertThatThrownBy(() -> mover.plan(request)).isInstanceOfSatisfying(FerryException.class, e -> {
+            assertThat(e.getMessage()).contains("could not connect to the source database 127.0.0.1:")
+                    .contains("password authentication failed");
+            assertNoPassword(e.getMessage() + e.hint());
+            assertThat(e.getMessage()).doesNotContain("s3cr3t-A");
+        });
+    }
+
+    private MoveRequest request(String target, int jobs, boolean force, boolean resume) {
+        return new MoveRequest(endpoint(sourceServer.url(source)), endpoint(targetServer.url(target)), jobs, force,
+                resume, work.resolve("data"));
+    }
+
+    private static DataEndpoint endpoint(String url) {
+        return new DataEndpoint(ConnectionUrl.parse(url, "test"), false);
+    }
+
+    private static String newTarget() throws Exception {
+        String name = "dst" + DATABASES.incrementAndGet();
+        targetServer.createDatabase(name);
+        return name;
+    }
+
+    private List<String> steps() {
+        return events.stream().filter(e -> e instanceof FerryEvent.Step).map(e -> ((FerryEvent.Step) e).text()).toList();
+    }
+
+    private static String one(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void assertNoPassword(String text) {
+        assertThat(text).doesNotContain(PgTestServer.PASSWORD).doesNotContain("s3cr3t");
+    }
+}
