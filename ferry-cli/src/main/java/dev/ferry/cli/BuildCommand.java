@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,15 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    private final CliContext context;
+
+    BuildCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Option(names = {"-f", "--file"}, defaultValue = "compose.yaml", description = "The compose file (default: ${DEFAULT-VALUE}).")
     Path composeFile;
@@ -51,16 +61,14 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return Failures.guard(err, () -> {
-            PullPolicy policy = pullPolicy(pull);
-            List<BuiltImage> built = new ServiceBuilds(new BuildPlanner(), CliImageBuilder::locate)
-                    .build(composeFile, services, policy, noCache, events(err, verbose));
-            for (BuiltImage image : built) {
-                out.printf("%s  %s  %.1f s%n", String.join(",", image.tags()), shortId(image.id()),
-                        image.took().toMillis() / 1000.0);
-            }
-            return 0;
-        });
+        PullPolicy policy = pullPolicy(pull);
+        List<BuiltImage> built = new ServiceBuilds(new BuildPlanner(), CliImageBuilder::locate)
+                .build(context.resolve(composeFile), services, policy, noCache, events(err, verbose || common.debug));
+        for (BuiltImage image : built) {
+            out.printf("%s  %s  %.1f s%n", String.join(",", image.tags()), shortId(image.id()),
+                    image.took().toMillis() / 1000.0);
+        }
+        return ExitCodes.OK;
     }
 
     private static PullPolicy pullPolicy(String text) {
@@ -98,6 +106,15 @@ public final class BuildCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        CommonOptions common;
+
+        private final CliContext context;
+
+        Plan(CliContext context) {
+            this.context = context;
+        }
+
         @Parameters(index = "0", paramLabel = "SERVICE", description = "A service with build: in the compose file.")
         String service;
 
@@ -114,25 +131,23 @@ public final class BuildCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            return Failures.guard(err, () -> {
-                ServiceBuilds builds = new ServiceBuilds(new BuildPlanner(), CliImageBuilder::locate);
-                if (eject) {
-                    Path written = builds.eject(composeFile, service, force);
-                    out.println(written);
-                    err.println("Wrote " + written + ". It is yours now: ferry builds " + service + " from it.");
-                    return 0;
-                }
-                ServiceBuildPlan plan = builds.plan(composeFile, service);
-                out.print(plan.dockerfile());
-                out.flush();
-                err.println(service + ": " + plan.language().id() + " " + plan.version().version() + " ("
-                        + plan.version().source() + "), detected from " + plan.detectedFrom());
-                for (Finding finding : plan.findings()) {
-                    err.println(finding.severity().name().toLowerCase(Locale.ROOT) + ": " + finding.code() + ": "
-                            + finding.message());
-                }
-                return 0;
-            });
+            ServiceBuilds builds = new ServiceBuilds(new BuildPlanner(), CliImageBuilder::locate);
+            if (eject) {
+                Path written = builds.eject(context.resolve(composeFile), service, force);
+                out.println(written);
+                err.println("Wrote " + written + ". It is yours now: ferry builds " + service + " from it.");
+                return ExitCodes.OK;
+            }
+            ServiceBuildPlan plan = builds.plan(context.resolve(composeFile), service);
+            out.print(plan.dockerfile());
+            out.flush();
+            err.println(service + ": " + plan.language().id() + " " + plan.version().version() + " ("
+                    + plan.version().source() + "), detected from " + plan.detectedFrom());
+            for (Finding finding : plan.findings()) {
+                err.println(finding.severity().name().toLowerCase(Locale.ROOT) + ": " + finding.code() + ": "
+                        + finding.message());
+            }
+            return ExitCodes.OK;
         }
     }
 }

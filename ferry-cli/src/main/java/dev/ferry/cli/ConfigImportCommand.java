@@ -47,7 +47,7 @@ final class ConfigImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ConfigStore store = config.store(context);
-        ConsoleEvents events = new ConsoleEvents(context.err(), common.debug);
+        ConsoleEvents events = new ConsoleEvents(context, common.debug);
         try (PrompterHolder prompts = new PrompterHolder(context, context.interactive(common))) {
             TokenPrompt tokenPrompt = prompts.allowed()
                     ? message -> Optional.of(prompts.get().askSecret(message)) : TokenPrompt.NONE;

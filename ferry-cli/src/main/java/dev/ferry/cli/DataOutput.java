@@ -28,7 +28,7 @@ final class DataOutput {
 
     DataOutput(CliContext context, CommonOptions common, boolean json) {
         this.context = context;
-        this.console = new ConsoleEvents(context.err(), common.debug);
+        this.console = new ConsoleEvents(context, common.debug);
         this.events = context.terminalAttached() ? new ProgressBar(context.err(), console) : console;
         this.json = json;
     }
