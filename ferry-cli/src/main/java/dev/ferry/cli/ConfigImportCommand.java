@@ -1,17 +1,8 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
-import dev.ferry.heroku.HerokuApiClient;
-import dev.ferry.heroku.HerokuClientSettings;
-import dev.ferry.heroku.HerokuCredential;
-import dev.ferry.heroku.HerokuEndpoints;
-import dev.ferry.heroku.HerokuTokenResolver;
-import dev.ferry.heroku.ProcessRunner;
-import dev.ferry.heroku.TokenPrompt;
 import dev.ferry.provider.ConfigImport;
 import dev.ferry.provider.ConfigStore;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,14 +40,8 @@ final class ConfigImportCommand implements Callable<Integer> {
         ConfigStore store = config.store(context);
         ConsoleEvents events = new ConsoleEvents(context, common.debug);
         try (PrompterHolder prompts = new PrompterHolder(context, context.interactive(common))) {
-            TokenPrompt tokenPrompt = prompts.allowed()
-                    ? message -> Optional.of(prompts.get().askSecret(message)) : TokenPrompt.NONE;
-            HerokuTokenResolver resolver = new HerokuTokenResolver(context.env(), home(), ProcessRunner.SYSTEM,
-                    context.env().getOrDefault("FERRY_HEROKU_CLI", "heroku"), tokenPrompt, events);
-            try (HerokuCredential credential = resolver.resolve()) {
-                HerokuApiClient client = HerokuApiClient.create(HerokuEndpoints.fromEnvironment(context.env()),
-                        credential, HerokuClientSettings.defaults(), events);
-                SortedSet<String> names = ConfigImport.fromHeroku(client, app, store);
+            try (HerokuSession heroku = HerokuSession.open(context, prompts, events)) {
+                SortedSet<String> names = ConfigImport.fromHeroku(heroku.client(), app, store);
                 if (names.isEmpty()) {
                     throw FerryException.badInput("\"" + app + "\" has no secret config vars to import",
                             "nothing was written; set values with ferry config set NAME");
@@ -67,10 +52,5 @@ final class ConfigImportCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
-    }
-
-    private Path home() {
-        String home = context.env().get("HOME");
-        return Path.of(home != null ? home : System.getProperty("user.home"));
     }
 }

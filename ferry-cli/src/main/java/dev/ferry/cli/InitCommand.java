@@ -2,19 +2,12 @@ package dev.ferry.cli;
 
 import dev.ferry.FerryException;
 import dev.ferry.heroku.HerokuApiClient;
-import dev.ferry.heroku.HerokuClientSettings;
-import dev.ferry.heroku.HerokuCredential;
-import dev.ferry.heroku.HerokuEndpoints;
 import dev.ferry.heroku.HerokuSnapshotCollector;
-import dev.ferry.heroku.HerokuTokenResolver;
-import dev.ferry.heroku.ProcessRunner;
-import dev.ferry.heroku.TokenPrompt;
 import dev.ferry.init.InitResult;
 import dev.ferry.init.InitWorkflow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,18 +110,11 @@ final class InitCommand implements Callable<Integer> {
     private InitResult fromHeroku(PrompterHolder prompts, ConsoleEvents events, Path composeFile, boolean overwrite) {
         events.step("Ok, let's create a compose file for your existing deployment.");
         Path sourceDir = herokuSourceFolder();
-        TokenPrompt tokenPrompt = prompts.allowed()
-                ? message -> Optional.of(prompts.get().askSecret(message))
-                : TokenPrompt.NONE;
-        HerokuTokenResolver resolver = new HerokuTokenResolver(context.env(), home(), ProcessRunner.SYSTEM,
-                context.env().getOrDefault("FERRY_HEROKU_CLI", "heroku"), tokenPrompt, events);
-        try (HerokuCredential credential = resolver.resolve()) {
-            events.step("Using " + credential.source().description() + " to read the Heroku API.");
-            HerokuApiClient client = HerokuApiClient.create(HerokuEndpoints.fromEnvironment(context.env()),
-                    credential, HerokuClientSettings.defaults(), events);
-            String appName = app != null ? app : chooseApp(client, prompts);
-            return InitWorkflow.fromHeroku(new HerokuSnapshotCollector(client), appName, sourceDir, composeFile,
-                    overwrite, events);
+        try (HerokuSession heroku = HerokuSession.open(context, prompts, events)) {
+            events.step("Using " + heroku.tokenSource() + " to read the Heroku API.");
+            String appName = app != null ? app : chooseApp(heroku.client(), prompts);
+            return InitWorkflow.fromHeroku(new HerokuSnapshotCollector(heroku.client()), appName, sourceDir,
+                    composeFile, overwrite, events);
         }
     }
 
@@ -171,10 +157,5 @@ final class InitCommand implements Callable<Integer> {
                     "ferry init --from snapshot .ferry/heroku/APP.json");
         }
         return context.resolve(path);
-    }
-
-    private Path home() {
-        String home = context.env().get("HOME");
-        return Path.of(home != null ? home : System.getProperty("user.home"));
     }
 }

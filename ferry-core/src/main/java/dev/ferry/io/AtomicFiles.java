@@ -29,18 +29,32 @@ public final class AtomicFiles {
      *     to use --force
      */
     public static void write(Path target, String content, boolean overwrite) {
-        Path absolute = target.toAbsolutePath();
-        if (!overwrite && Files.exists(absolute)) {
+        if (!overwrite && Files.exists(target.toAbsolutePath())) {
             throw FerryException.badInput(target + " already exists",
                     "review it, then run again with --force to replace it, or choose another file with --out");
         }
+        replace(target, content, null);
+    }
+
+    /**
+     * Writes a file only its owner may read (rw-------), replacing any earlier version: ferry's own private state,
+     * such as the local config store. The temporary file is owner-only from its creation, so no value is ever
+     * readable by others, not even for an instant.
+     */
+    public static void writeOwnerOnly(Path target, String content) {
+        replace(target, content, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /** Temporary file in the same folder, then an atomic rename; {@code mode} null keeps the usual permissions. */
+    private static void replace(Path target, String content, Set<PosixFilePermission> mode) {
+        Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         try {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
             try {
                 Files.writeString(temp, content, StandardCharsets.UTF_8);
-                keepPermissions(temp, absolute);
+                setPermissions(temp, absolute, mode);
                 try {
                     Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -56,13 +70,14 @@ public final class AtomicFiles {
 
     /**
      * A temporary file is created owner-only; the file it replaces keeps its own mode, and a new file gets the
-     * ordinary rw-r--r-- a user expects of a compose file. Files that need to stay private set that themselves.
+     * ordinary rw-r--r-- a user expects of a compose file; private files ask for rw------- explicitly.
      */
-    private static void keepPermissions(Path temp, Path target) throws IOException {
+    private static void setPermissions(Path temp, Path target, Set<PosixFilePermission> wanted) throws IOException {
         if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
             return;
         }
-        Set<PosixFilePermission> mode = Files.exists(target) ? Files.getPosixFilePermissions(target)
+        Set<PosixFilePermission> mode = wanted != null ? wanted
+                : Files.exists(target) ? Files.getPosixFilePermissions(target)
                 : PosixFilePermissions.fromString("rw-r--r--");
         Files.setPosixFilePermissions(temp, mode);
     }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.FerryException;
+import dev.ferry.io.AtomicFiles;
 import dev.ferry.provider.ConfigStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -134,18 +133,7 @@ public final class LocalConfigStore implements ConfigStore {
             Path dir = file.getParent();
             Files.createDirectories(dir);
             ownerOnly(dir, "rwx------");
-            Path temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp"); // created 0600
-            try {
-                ownerOnly(temp, "rw-------");
-                Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.writeOwnerOnly(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + file, e);
         }
