@@ -38,6 +38,9 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--pull", defaultValue = "missing", description = "Pull base images: missing, never or always (default: ${DEFAULT-VALUE}).")
     String pull;
 
+    @Option(names = "--no-cache", description = "Rebuild every layer, ignoring the engine's cache.")
+    boolean noCache;
+
     @Option(names = {"-v", "--verbose"}, description = "Show the engine's output.")
     boolean verbose;
 
@@ -51,7 +54,7 @@ public final class BuildCommand implements Callable<Integer> {
         return Failures.guard(err, () -> {
             PullPolicy policy = pullPolicy(pull);
             List<BuiltImage> built = new ServiceBuilds(new BuildPlanner(), CliImageBuilder::locate)
-                    .build(composeFile, services, policy, events(err, verbose));
+                    .build(composeFile, services, policy, noCache, events(err, verbose));
             for (BuiltImage image : built) {
                 out.printf("%s  %s  %.1f s%n", String.join(",", image.tags()), shortId(image.id()),
                         image.took().toMillis() / 1000.0);
@@ -121,6 +124,7 @@ public final class BuildCommand implements Callable<Integer> {
                 }
                 ServiceBuildPlan plan = builds.plan(composeFile, service);
                 out.print(plan.dockerfile());
+                out.flush();
                 err.println(service + ": " + plan.language().id() + " " + plan.version().version() + " ("
                         + plan.version().source() + "), detected from " + plan.detectedFrom());
                 for (Finding finding : plan.findings()) {

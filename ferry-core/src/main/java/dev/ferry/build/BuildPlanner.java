@@ -52,9 +52,9 @@ public final class BuildPlanner {
                 dockerfile, findings);
     }
 
-    /** The CMD the Dockerfile ends with: one place decides it, the text. */
+    /** The Dockerfile's CMD: one place decides it, the text. */
     private static String startCommand(String dockerfile) {
-        String[] lines = dockerfile.split("\n");
-        return lines[lines.length - 1].substring("CMD ".length());
+        return dockerfile.lines().filter(l -> l.startsWith("CMD ")).reduce((a, b) -> b).orElseThrow()
+                .substring("CMD ".length());
     }
 }

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param dockerfile the Dockerfile text (ferry's plan or the user's file); the builder keeps it out of the context
  * @param tags the tags to give the image, at least one
  * @param pull whether base images may be pulled
+ * @param noCache build every layer afresh, ignoring the engine's layer cache
  */
-public record BuildRequest(String label, Path context, String dockerfile, List<String> tags, PullPolicy pull) {
+public record BuildRequest(String label, Path context, String dockerfile, List<String> tags, PullPolicy pull,
+                           boolean noCache) {
 
     public BuildRequest {
         Objects.requireNonNull(label, "label");

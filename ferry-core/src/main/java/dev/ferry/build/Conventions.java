@@ -22,11 +22,17 @@ final class Conventions {
         String install = "apt-get update -qq && apt-get install -y -qq --no-install-recommends " + packages
                 + " >/dev/null && rm -rf /var/lib/apt/lists/*";
         df.run(extraPackages.isEmpty() ? "(command -v curl >/dev/null 2>&1 || (" + install + "))" : install,
-                "useradd --create-home --uid " + USER_ID + " --user-group --shell /bin/sh app");
+                "useradd --create-home --uid " + USER_ID + " --user-group --shell /bin/sh app",
+                "mkdir -p /app && chown " + USER_ID + ":" + USER_ID + " /app");
     }
 
-    /** $PORT, the user and the start command; the last lines of every runtime stage. */
+    /**
+     * $PORT, the user and the start command. Written before the app's files are copied in: these are metadata, and
+     * with Podman every instruction after a changed layer is committed again, so a code-only change would pay for
+     * each of them.
+     */
     static void finish(DockerfileText df, String startCommand) {
+        df.comment("Port, user and command before the app's files: a code change rebuilds only the layers below.");
         df.line("ENV PORT=" + DEFAULT_PORT);
         df.line("EXPOSE " + DEFAULT_PORT);
         df.line("USER " + USER_ID);

@@ -52,9 +52,9 @@ final class GoRecipe implements Recipe {
         Conventions.runtimeSetup(df, "");
         df.line("WORKDIR /app");
         df.line("ENV PATH=/app/bin:$PATH");
-        df.line("COPY " + Conventions.CHOWN + " . .");
-        df.copyFrom("build", "", "/app/bin", "/app/bin");
         Conventions.finish(df, start);
+        df.copyFrom("build", "", "/app/bin", "/app/bin");
+        df.line("COPY " + Conventions.CHOWN + " . .");
         return new Result(version, df, findings);
     }
 

@@ -26,7 +26,8 @@ public final class LanguageDetector {
             new Rule(Language.PYTHON, "pyproject.toml", t -> t.exists("pyproject.toml")),
             new Rule(Language.PYTHON, "Pipfile", t -> t.exists("Pipfile")),
             new Rule(Language.JAVA, "pom.xml", t -> t.exists("pom.xml")),
-            new Rule(Language.JAVA, "build.gradle", t -> t.exists("build.gradle") || t.exists("build.gradle.kts")),
+            new Rule(Language.JAVA, "build.gradle", t -> t.exists("build.gradle") || t.exists("build.gradle.kts")
+                    || t.exists("settings.gradle") || t.exists("settings.gradle.kts")),
             new Rule(Language.SCALA, "build.sbt", t -> t.exists("build.sbt")),
             new Rule(Language.GO, "go.mod", t -> t.exists("go.mod")),
             new Rule(Language.NODE, "package.json", t -> t.exists("package.json")),

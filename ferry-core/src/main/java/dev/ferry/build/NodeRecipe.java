@@ -27,6 +27,7 @@ final class NodeRecipe implements Recipe {
             df.line("ENV NODE_ENV=production PATH=/app/node_modules/.bin:$PATH");
             node.setUpManager(df);
             installDependencies(df, node, true, findings);
+            Conventions.finish(df, start);
             df.line("COPY " + Conventions.CHOWN + " . .");
         } else {
             df.from(node.image(), "build");
@@ -41,9 +42,9 @@ final class NodeRecipe implements Recipe {
             df.line("WORKDIR /app");
             df.line("ENV NODE_ENV=production PATH=/app/node_modules/.bin:$PATH");
             node.setUpManager(df);
+            Conventions.finish(df, start);
             df.copyFrom("build", Conventions.CHOWN, "/app", "/app");
         }
-        Conventions.finish(df, start);
         return new Result(node.version, df, findings);
     }
 

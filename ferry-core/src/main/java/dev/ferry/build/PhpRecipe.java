@@ -73,12 +73,12 @@ final class PhpRecipe implements Recipe {
                 "ln -s heroku-php-apache2 /usr/local/bin/heroku-php-nginx",
                 DockerfileText.writeFile(ROUTER, "/usr/local/lib/ferry/router.php"));
         df.line("WORKDIR /app");
+        Conventions.finish(df, start);
         df.copyFrom("build", Conventions.CHOWN, "/app", "/app");
         // Procfiles also name the scripts as vendor/bin/heroku-php-*, from Heroku's dev dependency
         df.run("mkdir -p vendor/bin",
                 "ln -sf /usr/local/bin/heroku-php-apache2 vendor/bin/heroku-php-apache2",
                 "ln -sf /usr/local/bin/heroku-php-apache2 vendor/bin/heroku-php-nginx");
-        Conventions.finish(df, start);
         return new Result(version, df, findings);
     }
 

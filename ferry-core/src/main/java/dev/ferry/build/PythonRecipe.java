@@ -35,6 +35,7 @@ final class PythonRecipe implements Recipe {
         df.line("WORKDIR /app");
         df.line("ENV PATH=" + VENV + "/bin:$PATH VIRTUAL_ENV=" + VENV + " PYTHONUNBUFFERED=1");
         df.copyFrom("build", "", VENV, VENV);
+        Conventions.finish(df, start);
         df.line("COPY " + Conventions.CHOWN + " . .");
         if (tree.exists("manage.py") && Manifests.mentions(tree, "django", "requirements.txt", "pyproject.toml",
                 "Pipfile")) {
@@ -43,7 +44,6 @@ final class PythonRecipe implements Recipe {
                             + " if it needs one, eject the Dockerfile and give it a non-secret build value."));
             df.run("python manage.py collectstatic --noinput");
         }
-        Conventions.finish(df, start);
         return new Result(version, df, findings);
     }
 

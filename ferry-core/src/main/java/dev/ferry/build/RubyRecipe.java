@@ -69,8 +69,8 @@ final class RubyRecipe implements Recipe {
         df.line("ENV RAILS_ENV=production RACK_ENV=production RAILS_LOG_TO_STDOUT=enabled"
                 + " RAILS_SERVE_STATIC_FILES=enabled");
         df.copyFrom("build", "", "/usr/local/bundle", "/usr/local/bundle");
-        df.copyFrom("build", Conventions.CHOWN, "/app", "/app");
         Conventions.finish(df, start);
+        df.copyFrom("build", Conventions.CHOWN, "/app", "/app");
         return new Result(version, df, findings);
     }
 

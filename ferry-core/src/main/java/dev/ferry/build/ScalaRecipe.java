@@ -40,8 +40,8 @@ final class ScalaRecipe implements Recipe {
         df.from(JavaRecipe.runtimeImage(version.version()), null);
         Conventions.runtimeSetup(df, "");
         df.line("WORKDIR /app");
-        df.copyFrom("build", Conventions.CHOWN, "/app/target/universal/stage", "/app/target/universal/stage");
         Conventions.finish(df, start);
+        df.copyFrom("build", Conventions.CHOWN, "/app/target/universal/stage", "/app/target/universal/stage");
         return new Result(version, df, findings);
     }
 }

@@ -62,6 +62,12 @@ public final class ServiceBuilds {
      * Dockerfile get one image with each service's tag, as one Heroku slug serves every process type.
      */
     public List<BuiltImage> build(Path composeFile, List<String> services, PullPolicy pull, EventSink events) {
+        return build(composeFile, services, pull, false, events);
+    }
+
+    /** As {@link #build(Path, List, PullPolicy, EventSink)}; {@code noCache} rebuilds every layer. */
+    public List<BuiltImage> build(Path composeFile, List<String> services, PullPolicy pull, boolean noCache,
+                                  EventSink events) {
         List<BuildTarget> all = ComposeBuildTargets.read(composeFile);
         List<BuildTarget> chosen = services.isEmpty() ? all
                 : services.stream().map(s -> ComposeBuildTargets.find(composeFile, s)).toList();
@@ -83,7 +89,7 @@ public final class ServiceBuilds {
             });
             List<String> tags = group.stream().map(BuildTarget::image).distinct().toList();
             String label = String.join(",", group.stream().map(BuildTarget::service).toList());
-            built.add(engine.build(new BuildRequest(label, first.context(), dockerfile, tags, pull), events));
+            built.add(engine.build(new BuildRequest(label, first.context(), dockerfile, tags, pull, noCache), events));
         }
         return built;
     }

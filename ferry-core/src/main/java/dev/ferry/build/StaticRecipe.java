@@ -39,8 +39,8 @@ final class StaticRecipe implements Recipe {
         Conventions.runtimeSetup(df, "");
         df.run(DockerfileText.writeFile(NGINX_CONF, "/etc/nginx/ferry.conf"));
         df.line("WORKDIR /app");
-        df.line("COPY " + Conventions.CHOWN + " . .");
         Conventions.finish(df, start);
+        df.line("COPY " + Conventions.CHOWN + " . .");
         return new Result(version, df, findings);
     }
 }

@@ -38,6 +38,21 @@ class BuildPlannerTest {
     }
 
     @Test
+    void plan_gemfileWithoutVersion_defaultRuby() {
+        ServiceBuildPlan plan = plan(Map.of("Gemfile", "gem \"rack\"\n", "config.ru", "run App"));
+        assertThat(plan.version()).isEqualTo(VersionChoice.byDefault(DefaultVersions.RUBY));
+        assertThat(plan.findings()).extracting(f -> f.code()).contains("ruby-no-lockfile", "start-command-default");
+    }
+
+    @Test
+    void plan_runtimeTxtAndPythonVersion_pythonVersionWinsWithoutWarning() {
+        ServiceBuildPlan plan = plan(Map.of("requirements.txt", "", ".python-version", "3.12.4\n",
+                "runtime.txt", "python-3.10.1"));
+        assertThat(plan.version()).isEqualTo(VersionChoice.of("3.12", ".python-version \"3.12.4\""));
+        assertThat(plan.findings()).extracting(f -> f.code()).doesNotContain("python-runtime-txt");
+    }
+
+    @Test
     void plan_javaVersionForms_major() {
         assertThat(plan(Map.of("pom.xml", "<project/>", "system.properties", "java.runtime.version=21.0.2"))
                 .baseImages()).containsExactly("maven:3-eclipse-temurin-21", "eclipse-temurin:21-jre");

@@ -49,7 +49,7 @@ class EngineBuildIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"node-express, hello from node, 1m", "java-maven, hello from java, ''",
+    @CsvSource({"node-express, hello from node, express 4.21.2", "java-maven, hello from java, ''",
         "python-plain, hello from python, ''"})
     void build_appWithoutDockerfile_imageAnswersOnPort(String app, String greeting, String alsoExpected,
                                                        @TempDir Path dir) throws Exception {
@@ -66,6 +66,11 @@ class EngineBuildIT {
         assertThat(built.get(0).id()).isNotBlank();
         assertThat(events).as("build steps reported").anyMatch(e -> e instanceof FerryEvent.Progress);
         assertThat(context.resolve("Dockerfile")).as("ferry writes nothing into the context").doesNotExist();
+        events.clear();
+        List<BuiltImage> again = new ServiceBuilds(new BuildPlanner(), () -> new CliImageBuilder(engine))
+                .build(compose, List.of("web"), PullPolicy.NEVER, events::add);
+        assertThat(again.get(0).id()).as("nothing changed: the same image").isEqualTo(built.get(0).id());
+        assertThat(events).as("and no engine build").noneMatch(e -> e instanceof FerryEvent.Progress);
         int port = freePort();
         String container = run("run", "-d", "-e", "PORT=8080", "-p", "127.0.0.1:" + port + ":8080",
                 "ferry-it/" + app + ":test").strip();

@@ -20,7 +20,8 @@ class LanguageDetectorTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"Gemfile, RUBY", "composer.json, PHP", "requirements.txt, PYTHON", "pyproject.toml, PYTHON",
-        "Pipfile, PYTHON", "pom.xml, JAVA", "build.gradle, JAVA", "build.gradle.kts, JAVA", "build.sbt, SCALA",
+        "Pipfile, PYTHON", "pom.xml, JAVA", "build.gradle, JAVA", "build.gradle.kts, JAVA", "settings.gradle, JAVA",
+        "settings.gradle.kts, JAVA", "build.sbt, SCALA",
         "go.mod, GO", "package.json, NODE", "index.html, STATIC"})
     void detect_oneLanguageFile_thatLanguage(String file, Language expected) {
         assertThat(detect(Map.of(file, "{}")).language()).isEqualTo(expected);

@@ -1,7 +1,6 @@
-// A tiny app with one npm dependency: answers on $PORT.
-const http = require("http");
-const ms = require("ms");
+// A tiny Express app (an npm dependency with its own dependencies): answers on $PORT.
+const express = require("express");
+const app = express();
 const port = process.env.PORT || 5000;
-http.createServer((req, res) => {
-  res.end("hello from node, " + ms(60000) + "\n");
-}).listen(port, () => console.log("listening on " + port));
+app.get("/", (req, res) => res.send("hello from node, express " + require("express/package.json").version + "\n"));
+app.listen(port, () => console.log("listening on " + port));

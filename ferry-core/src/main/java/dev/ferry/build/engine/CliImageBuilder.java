@@ -4,6 +4,7 @@ import dev.ferry.FerryException;
 import dev.ferry.build.BuildRequest;
 import dev.ferry.build.BuiltImage;
 import dev.ferry.build.ImageBuilder;
+import dev.ferry.build.PullPolicy;
 import dev.ferry.event.EventSink;
 import dev.ferry.event.FerryEvent;
 import java.io.IOException;
@@ -15,8 +16,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +51,14 @@ public final class CliImageBuilder implements ImageBuilder {
     @Override
     public BuiltImage build(BuildRequest request, EventSink events) {
         long started = System.nanoTime();
+        String digest = ContextDigest.of(request.context(), request.dockerfile());
+        boolean mayReuse = !request.noCache() && request.pull() != PullPolicy.ALWAYS;
+        Optional<String> current = mayReuse ? imageWithDigest(request.tags(), digest) : Optional.empty();
+        if (current.isPresent()) {
+            events.emit(new FerryEvent.Step(request.label() + " is up to date (nothing in its build context or"
+                    + " Dockerfile changed)"));
+            return new BuiltImage(request.tags(), current.get(), Duration.ofNanos(System.nanoTime() - started));
+        }
         Path work = null;
         try {
             work = Files.createTempDirectory("ferry-build-");
@@ -55,7 +68,7 @@ public final class CliImageBuilder implements ImageBuilder {
             events.emit(new FerryEvent.Step("Building " + request.label() + " with " + engine.kind().command()
                     + " (" + String.join(", ", request.tags()) + ")"));
             BuildOutput output = new BuildOutput();
-            int code = ProcessRunner.run(command(request, dockerfile, idFile), environment(), BUILD_TIMEOUT_SECONDS,
+            int code = ProcessRunner.run(command(request, dockerfile, idFile, digest), environment(), BUILD_TIMEOUT_SECONDS,
                     line -> {
                         output.accept(line).ifPresent(step -> events.emit(new FerryEvent.Progress(
                                 request.label() + ": " + step.instruction(), step.number(), step.total())));
@@ -69,7 +82,7 @@ public final class CliImageBuilder implements ImageBuilder {
                         "fix the app or the plan (`ferry build plan " + request.label() + " --eject` lets you edit"
                                 + " the Dockerfile), then run `ferry build " + request.label() + "` again", null);
             }
-            String id = Files.exists(idFile) ? Files.readString(idFile).strip() : "";
+            String id = Files.exists(idFile) ? bareId(Files.readString(idFile)) : "";
             return new BuiltImage(request.tags(), id, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw FerryException.environment(engine.kind().command() + " could not be run: " + e.getMessage(),
@@ -79,14 +92,42 @@ public final class CliImageBuilder implements ImageBuilder {
         }
     }
 
-    List<String> command(BuildRequest request, Path dockerfile, Path idFile) {
+    /**
+     * The image id when every tag already names one image built from {@code digest}; empty otherwise (no image,
+     * another fingerprint, or tags pointing at different images).
+     */
+    private Optional<String> imageWithDigest(List<String> tags, String digest) {
+        Set<String> ids = new HashSet<>();
+        for (String tag : tags) {
+            List<String> output = new ArrayList<>();
+            try {
+                int code = ProcessRunner.run(List.of(engine.executable().toString(), "image", "inspect", "--format",
+                        "{{index .Config.Labels \"" + ContextDigest.LABEL + "\"}} {{.Id}}", tag), environment(), 60,
+                        output::add);
+                String[] fields = output.isEmpty() ? new String[0] : output.get(0).trim().split(" ");
+                if (code != 0 || fields.length != 2 || !fields[0].equals(digest)) {
+                    return Optional.empty();
+                }
+                ids.add(bareId(fields[1]));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+        return ids.size() == 1 ? Optional.of(ids.iterator().next()) : Optional.empty();
+    }
+
+    List<String> command(BuildRequest request, Path dockerfile, Path idFile, String digest) {
         List<String> command = new ArrayList<>(List.of(engine.executable().toString(), "build",
-                "-f", dockerfile.toString(), "--iidfile", idFile.toString()));
+                "-f", dockerfile.toString(), "--iidfile", idFile.toString(),
+                "--label", ContextDigest.LABEL + "=" + digest));
         if (engine.kind() == Engine.Kind.PODMAN) {
             command.add("--layers");
-            command.add("--pull=" + request.pull().name().toLowerCase(java.util.Locale.ROOT));
-        } else if (request.pull() == dev.ferry.build.PullPolicy.ALWAYS) {
+            command.add("--pull=" + request.pull().name().toLowerCase(Locale.ROOT));
+        } else if (request.pull() == PullPolicy.ALWAYS) {
             command.add("--pull");
+        }
+        if (request.noCache()) {
+            command.add("--no-cache");
         }
         for (String tag : request.tags()) {
             command.add("-t");
@@ -106,6 +147,12 @@ public final class CliImageBuilder implements ImageBuilder {
             env.putIfAbsent("DOCKER_BUILDKIT", "0");
         }
         return env;
+    }
+
+    /** Image ids without the "sha256:" that iid files and docker's inspect carry and podman's inspect does not. */
+    private static String bareId(String id) {
+        String trimmed = id.strip();
+        return trimmed.startsWith("sha256:") ? trimmed.substring("sha256:".length()) : trimmed;
     }
 
     private static void deleteQuietly(Path dir) {

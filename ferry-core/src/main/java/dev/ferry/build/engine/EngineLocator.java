@@ -76,11 +76,14 @@ public final class EngineLocator {
         return Optional.empty();
     }
 
-    /** Asks the engine for its server version: this fails when a daemon or remote socket cannot be reached. */
+    /**
+     * Asks the engine for its version: the server's for docker and remote Podman (fails when the daemon or socket
+     * cannot be reached), the client's for local Podman, which has no daemon (and `podman info` costs a second).
+     */
     private static Optional<String> probe(Engine engine) {
-        List<String> command = engine.kind() == Engine.Kind.PODMAN
-                ? List.of(engine.executable().toString(), "info", "--format", "{{.Host.OS}}")
-                : List.of(engine.executable().toString(), "version", "--format", "{{.Server.Version}}");
+        boolean local = engine.kind() == Engine.Kind.PODMAN && !engine.environment().containsKey("CONTAINER_HOST");
+        List<String> command = List.of(engine.executable().toString(), "version", "--format",
+                local ? "{{.Client.Version}}" : "{{.Server.Version}}");
         StringBuilder output = new StringBuilder();
         try {
             int code = ProcessRunner.run(command, engine.environment(), PROBE_SECONDS,
