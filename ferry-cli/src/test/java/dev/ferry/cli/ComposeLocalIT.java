@@ -44,6 +44,8 @@ import org.junit.jupiter.api.Timeout;
 class ComposeLocalIT {
 
     private static final String PASSWORD = "it-pg-" + Long.toHexString(System.nanoTime());
+    /** A project of its own, so that two runs on one machine (a checkout and a worktree) never touch each other. */
+    private static final String PROJECT = "ferry-it-" + Long.toHexString(System.nanoTime() & 0xffffffL);
     private static final List<String> IMAGES = List.of("node:20-slim", "postgres:17", "redis:7");
 
     private Path dir;
@@ -70,10 +72,11 @@ class ComposeLocalIT {
                 Files.copy(file, dir.resolve(file.getFileName()));
             }
         }
+        Path compose = dir.resolve("compose.yaml");
+        Files.writeString(compose, Files.readString(compose).replace("name: ferry-it-tutorial\n", "name: " + PROJECT + "\n"));
         try (ServerSocket socket = new ServerSocket(0)) {
             webPort = socket.getLocalPort();
         }
-        cli().run("compose", "down", "--volumes"); // a clean slate if an earlier run was interrupted
     }
 
     @AfterAll
@@ -81,6 +84,9 @@ class ComposeLocalIT {
         if (dir != null) {
             CliRunner.Run down = cli().run("compose", "down", "--volumes");
             assertThat(down.exitCode()).as(down.all()).isZero();
+            for (String service : List.of("release", "web", "worker")) {
+                engine("rmi", "--force", PROJECT + "-" + service); // the run's own tags; shared layers stay
+            }
         }
     }
 
@@ -119,8 +125,8 @@ class ComposeLocalIT {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("| migration 002 failed: column \"broken\" does not exist",
                 "ferry: release exited with code 1; the rollout stopped before starting the services that wait for it");
-        assertThat(containerNames()).contains("ferry-it-tutorial-release-1", "ferry-it-tutorial-postgres-1")
-                .doesNotContain("ferry-it-tutorial-web-1", "ferry-it-tutorial-worker-1");
+        assertThat(containerNames()).contains(PROJECT + "-release-1", PROJECT + "-postgres-1")
+                .doesNotContain(PROJECT + "-web-1", PROJECT + "-worker-1");
         assertThat(run.all()).doesNotContain(PASSWORD);
     }
 
@@ -140,12 +146,12 @@ class ComposeLocalIT {
     @Test
     @Order(4)
     void up_again_changesNothing() {
-        String webId = containerId("ferry-it-tutorial-web-1");
+        String webId = containerId(PROJECT + "-web-1");
         CliRunner.Run run = cli().run("compose", "up", "--pull", "never");
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.err()).contains("release   already completed with this config", "web       up to date",
                 "postgres  up to date", "worker    up to date");
-        assertThat(containerId("ferry-it-tutorial-web-1")).isEqualTo(webId);
+        assertThat(containerId(PROJECT + "-web-1")).isEqualTo(webId);
     }
 
     @Test
@@ -153,8 +159,8 @@ class ComposeLocalIT {
     void psAndLogs_showEveryService() {
         CliRunner.Run ps = cli().run("compose", "ps");
         assertThat(ps.exitCode()).as(ps.all()).isZero();
-        assertThat(ps.out()).contains("SERVICE", "HEALTH").containsPattern("web +ferry-it-tutorial-web-1 +running +healthy +0\\.0\\.0\\.0:"
-                + webPort + "->5000/tcp").containsPattern("release +ferry-it-tutorial-release-1 +exited \\(0\\)");
+        assertThat(ps.out()).contains("SERVICE", "HEALTH").containsPattern("web +" + PROJECT + "-web-1 +running +healthy +0\\.0\\.0\\.0:"
+                + webPort + "->5000/tcp").containsPattern("release +" + PROJECT + "-release-1 +exited \\(0\\)");
         CliRunner.Run logs = cli().run("compose", "logs", "--tail", "20", "worker");
         assertThat(logs.exitCode()).as(logs.all()).isZero();
         assertThat(logs.out()).contains("worker   | done first-job").doesNotContain("web      |");
@@ -166,7 +172,7 @@ class ComposeLocalIT {
         CliRunner.Run down = cli().run("compose", "down");
         assertThat(down.exitCode()).as(down.all()).isZero();
         assertThat(containerNames()).isEmpty();
-        assertThat(engine("volume", "inspect", "ferry-it-tutorial_postgres-data").exitCode).isZero();
+        assertThat(engine("volume", "inspect", PROJECT + "_postgres-data").exitCode).isZero();
         CliRunner.Run up = cli().run("compose", "up", "--pull", "never");
         assertThat(up.exitCode()).as(up.all()).isZero();
         assertThat(get("/")).isEqualTo("visits: 2");
@@ -214,7 +220,7 @@ class ComposeLocalIT {
     }
 
     private List<String> containerNames() {
-        Result result = engine("ps", "-a", "--filter", "label=dev.ferry.project=ferry-it-tutorial", "--format", "{{.Names}}");
+        Result result = engine("ps", "-a", "--filter", "label=dev.ferry.project=" + PROJECT, "--format", "{{.Names}}");
         assertThat(result.exitCode).as(result.out).isZero();
         return result.out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
