@@ -159,7 +159,7 @@ public final class PostgresMover implements DataMover {
                              RowHash hash, List<PgTable> tables, List<PgTable> sequences, EventSink events)
             throws SQLException {
         if (!plan.toDrop().isEmpty()) {
-            events.emit(new FerryEvent.Step("dropping " + plan.toDrop().size() + " objects from the target"));
+            events.emit(new FerryEvent.Step("dropping " + plan.toDrop().size() + " object(s) from the target"));
             PgTargetPreparation.empty(target);
         }
         List<String> exclude = new ArrayList<>();
