@@ -30,13 +30,16 @@ final class DataCommand implements Runnable {
 
     /** {@code ferry data migrate}: copy one database into another, verified. */
     @Command(name = "migrate", mixinStandardHelpOptions = true,
-            description = {"Copy a Postgres or Redis database into another one, then verify the copy.",
-                    "The kind follows the URLs: postgres:// (or postgresql://), redis:// or rediss://.",
-                    "A URL may be given as env:NAME to read it from an environment variable (keeps the",
+            description = {"Copy a Postgres or Redis database into another one, then verify it.",
+                    "The kind follows the URLs: postgres://, redis:// or rediss://.",
+                    "env:NAME reads a URL from an environment variable (keeps the",
                     "password out of the process list and the shell history).",
                     "",
-                    "  ferry data migrate --from-url env:HEROKU_DATABASE_URL --to-url postgres://u:p@host/db",
-                    "  ferry data migrate --from-url env:HEROKU_REDIS_URL --to-url redis://host:6379 --yes"})
+                    "  ferry data migrate --from-url env:HEROKU_DATABASE_URL \\",
+                    "      --to-url env:TARGET_DATABASE_URL",
+                    "  ferry data migrate --from-url env:HEROKU_REDIS_URL \\",
+                    "      --to-url redis://localhost:6379 --yes",
+                    ""})
     static final class Migrate implements Callable<Integer> {
 
         @Mixin

@@ -57,9 +57,14 @@ final class DataOutput {
         }
         String speed = result.bytes() > 0 ? String.format(Locale.ROOT, ", %s/s", Sizes.human((long) result.throughput()))
                 : "";
-        console.step(String.format(Locale.ROOT, "copied %d %s (%s) in %.1f s%s; verified in %.1f s",
-                result.copied(), plan.kind().equals("redis") ? "keys" : "tables", Sizes.human(result.bytes()),
-                result.copyTime().toMillis() / 1000.0, speed, result.verifyTime().toMillis() / 1000.0));
+        if (result.copied() == 0 && plan.resumePhase() != null) {
+            console.step(String.format(Locale.ROOT, "nothing to copy (the recorded run had copied); verified in %.1f s",
+                    result.verifyTime().toMillis() / 1000.0));
+        } else {
+            console.step(String.format(Locale.ROOT, "copied %d %s (%s) in %.1f s%s; verified in %.1f s",
+                    result.copied(), plan.kind().equals("redis") ? "keys" : "tables", Sizes.human(result.bytes()),
+                    result.copyTime().toMillis() / 1000.0, speed, result.verifyTime().toMillis() / 1000.0));
+        }
         if (verification.passed()) {
             console.step("Verified: " + verification.checks().size() + " checks, source and target are equal.");
             return true;

@@ -17,25 +17,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fingerprints of a database's content, computed inside the server: per table the row count and the sum of the first
- * 64 bits of md5(row as text); per sequence its last value; for large objects their count and the same sum over
- * md5(oid and content). A sum needs no ordering, so no sort, no primary key, and no 1 GB string limit (which an
- * md5 over string_agg of a large table would hit); any changed, added or removed row changes it.
+ * Fingerprints of a database's content, computed inside the server: per table the row count and the sum of a 64-bit
+ * hash of each row as text ({@link RowHash}); per sequence its last value; for large objects their count and the
+ * sum of md5 over oid and content. A sum needs no ordering, so no sort, no primary key, and no 1 GB string limit
+ * (which an md5 over string_agg of a large table would hit); any changed, added or removed row changes it.
  *
  * <p>Both sides are read with the same session settings (see {@link PgConnections#open}) so that equal values are
  * equal text.
  */
 final class PgChecksums {
 
-    private static final String ROW_SUM = "coalesce(sum(('x' || substr(md5(%s), 1, 16))::bit(64)::bigint::numeric), 0)";
-
     private PgChecksums() {
     }
 
     /** Subject ("table public.users") → fingerprint ("1200 rows, sum 123…"), for the given tables and sequences. */
-    static Map<String, String> of(Connection connection, List<PgTable> tables, List<PgTable> sequences)
+    static Map<String, String> of(Connection connection, RowHash hash, List<PgTable> tables, List<PgTable> sequences)
             throws SQLException {
-        Map<String, String> sums = new LinkedHashMap<>(tablesOnly(connection, tables));
+        Map<String, String> sums = new LinkedHashMap<>(tablesOnly(connection, hash, tables));
         try (Statement s = connection.createStatement()) {
             for (PgTable sequence : sequences) {
                 sums.put("sequence " + sequence.display(), sequenceValue(s, sequence));
@@ -49,11 +47,11 @@ final class PgChecksums {
      * The same as {@link #of}, with the tables spread over {@code connections} sessions (largest first, each to the
      * least loaded session): a table is scanned by one backend, so big databases verify in parallel.
      */
-    static Map<String, String> parallel(Callable<Connection> open, int connections, List<PgTable> tables,
-                                        List<PgTable> sequences) throws SQLException {
+    static Map<String, String> parallel(Callable<Connection> open, int connections, RowHash hash,
+                                        List<PgTable> tables, List<PgTable> sequences) throws SQLException {
         if (connections <= 1 || tables.size() <= 1) {
             try (Connection c = call(open)) {
-                return of(c, tables, sequences);
+                return of(c, hash, tables, sequences);
             }
         }
         List<List<PgTable>> shares = new ArrayList<>();
@@ -75,7 +73,7 @@ final class PgChecksums {
             for (List<PgTable> share : shares) {
                 parts.add(pool.submit(() -> {
                     try (Connection c = call(open)) {
-                        return tablesOnly(c, share);
+                        return tablesOnly(c, hash, share);
                     }
                 }));
             }
@@ -86,7 +84,7 @@ final class PgChecksums {
             Map<String, String> sums = new LinkedHashMap<>();
             tables.forEach(t -> sums.put("table " + t.display(), found.get("table " + t.display())));
             try (Connection c = call(open)) {
-                Map<String, String> rest = of(c, List.of(), sequences);
+                Map<String, String> rest = of(c, hash, List.of(), sequences);
                 sums.putAll(rest);
             }
             return sums;
@@ -106,11 +104,12 @@ final class PgChecksums {
         }
     }
 
-    private static Map<String, String> tablesOnly(Connection connection, List<PgTable> tables) throws SQLException {
+    private static Map<String, String> tablesOnly(Connection connection, RowHash hash, List<PgTable> tables)
+            throws SQLException {
         Map<String, String> sums = new LinkedHashMap<>();
         try (Statement s = connection.createStatement()) {
             for (PgTable table : tables) {
-                sums.put("table " + table.display(), tableSum(s, table));
+                sums.put("table " + table.display(), tableSum(s, hash, table));
             }
         }
         return sums;
@@ -126,8 +125,8 @@ final class PgChecksums {
         }
     }
 
-    private static String tableSum(Statement s, PgTable table) throws SQLException {
-        String sql = "SELECT count(*), " + ROW_SUM.formatted("t::text") + " FROM ONLY " + table.quoted() + " AS t";
+    private static String tableSum(Statement s, RowHash hash, PgTable table) throws SQLException {
+        String sql = "SELECT count(*), " + hash.sum("t::text") + " FROM ONLY " + table.quoted() + " AS t";
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1) + " rows, sum " + rs.getBigDecimal(2).toPlainString();
@@ -152,7 +151,7 @@ final class PgChecksums {
     }
 
     private static String largeObjectSum(Statement s) throws SQLException {
-        String sql = "SELECT count(*), " + ROW_SUM.formatted("oid::text || ':' || md5(lo_get(oid))")
+        String sql = "SELECT count(*), " + RowHash.MD5.sum("oid::text || ':' || md5(lo_get(oid))")
                 + " FROM pg_largeobject_metadata";
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -23,9 +23,9 @@ final class PgVerifier {
      * @param openTarget opens a target session; {@code connections} of them checksum the tables in parallel
      */
     static Verification compare(Map<String, String> sourceSums, Callable<Connection> openTarget, int connections,
-                                List<PgTable> targetTables, List<PgTable> sourceTables, List<PgTable> sequences)
-            throws SQLException {
-        Map<String, String> targetSums = PgChecksums.parallel(openTarget, connections, sourceTables, sequences);
+                                RowHash hash, List<PgTable> targetTables, List<PgTable> sourceTables,
+                                List<PgTable> sequences) throws SQLException {
+        Map<String, String> targetSums = PgChecksums.parallel(openTarget, connections, hash, sourceTables, sequences);
         List<Verification.Check> checks = new ArrayList<>();
         sourceSums.forEach((subject, value) ->
                 checks.add(new Verification.Check(subject, value, targetSums.getOrDefault(subject, "missing"))));

@@ -107,13 +107,14 @@ public final class PostgresMover implements DataMover {
             PgCatalog from = new PgCatalog(source);
             List<PgTable> tables = from.tables();
             List<PgTable> sequences = from.sequences();
+            RowHash hash = RowHash.forServers(from.serverMajor(), new PgCatalog(target).serverMajor());
             long bytes = 0;
             Duration copyTime = Duration.ZERO;
             Map<String, String> sourceSums = null;
             if (copy) {
                 state.write(stateFile);
                 long started = System.nanoTime();
-                CopyOutcome outcome = copy(tools, request, plan, source, target, tables, sequences, events);
+                CopyOutcome outcome = copy(tools, request, plan, source, target, hash, tables, sequences, events);
                 bytes = outcome.bytes();
                 sourceSums = outcome.sourceSums();
                 copyTime = Duration.ofNanos(System.nanoTime() - started);
@@ -124,11 +125,11 @@ public final class PostgresMover implements DataMover {
             events.emit(new FerryEvent.Step("verifying " + tables.size() + " table(s), " + sequences.size()
                     + " sequence(s) and the large objects"));
             if (sourceSums == null) {
-                sourceSums = PgChecksums.of(source, tables, sequences);
+                sourceSums = PgChecksums.of(source, hash, tables, sequences);
             }
             Verification verification = PgVerifier.compare(sourceSums,
                     () -> PgConnections.open(request.target(), "target"), verifyConnections(request, tables),
-                    new PgCatalog(target).tables(), tables, sequences);
+                    hash, new PgCatalog(target).tables(), tables, sequences);
             Duration verifyTime = Duration.ofNanos(System.nanoTime() - verifyStarted);
             // a failed verification means the copy is not good: --resume copies again
             state.at(verification.passed() ? Phase.VERIFIED : Phase.COPYING).write(stateFile);
@@ -155,9 +156,10 @@ public final class PostgresMover implements DataMover {
     private record CopyOutcome(long bytes, Map<String, String> sourceSums) {}
 
     private CopyOutcome copy(PgTools tools, MoveRequest request, MovePlan plan, Connection source, Connection target,
-                             List<PgTable> tables, List<PgTable> sequences, EventSink events) throws SQLException {
+                             RowHash hash, List<PgTable> tables, List<PgTable> sequences, EventSink events)
+            throws SQLException {
         if (!plan.toDrop().isEmpty()) {
-            events.emit(new FerryEvent.Step("dropping " + plan.toDrop().size() + " objects from the target"));
+            events.emit(new FerryEvent.Step("dropping " + plan.toDrop().size() + " object(s) from the target"));
             PgTargetPreparation.empty(target);
         }
         List<String> exclude = new ArrayList<>();
@@ -175,7 +177,7 @@ public final class PostgresMover implements DataMover {
         String snapshot = exportSnapshot(source);
         CompletableFuture<Map<String, String>> sourceSums = CompletableFuture.supplyAsync(() -> {
             try {
-                return PgChecksums.of(source, tables, sequences);
+                return PgChecksums.of(source, hash, tables, sequences);
             } catch (SQLException e) {
                 throw PgConnections.queryFailed(request.source(), "source", "compute checksums", e);
             }

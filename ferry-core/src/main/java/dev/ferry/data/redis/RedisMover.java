@@ -11,7 +11,6 @@ import dev.ferry.data.Verification;
 import dev.ferry.event.EventSink;
 import dev.ferry.event.FerryEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,7 +127,9 @@ public final class RedisMover implements DataMover {
                 if (payload == null || ttl == -2) {
                     continue; // expired or deleted since SCAN saw it
                 }
-                List<Object> restore = new ArrayList<>(List.of("RESTORE", key, Long.toString(Math.max(ttl, 0)), payload));
+                // RESTORE's 0 means "no expiry": a key with under a millisecond left keeps 1 ms, not forever
+                long restoreTtl = ttl == -1 ? 0 : Math.max(ttl, 1);
+                List<Object> restore = new ArrayList<>(List.of("RESTORE", key, Long.toString(restoreTtl), payload));
                 if (replace) {
                     restore.add("REPLACE");
                 }

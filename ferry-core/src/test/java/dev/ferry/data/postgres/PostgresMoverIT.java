@@ -157,6 +157,41 @@ class PostgresMoverIT {
     }
 
     @Test
+    void move_pgRestoreKilledMidCopy_failsNamingItAndResumeFinishes() throws Exception {
+        String target = newTarget();
+        MoveRequest first = request(target, 1, false, false);
+        // as soon as pg_restore exists (it cannot be done within milliseconds: extensions, tables, indexes), kill it
+        EventSink killRestore = event -> {
+            if (event instanceof FerryEvent.Step step && step.text().startsWith("copying ")) {
+                Thread killer = new Thread(() -> {
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (System.nanoTime() < deadline) {
+                        List<ProcessHandle> restores = ProcessHandle.current().descendants()
+                                .filter(p -> p.info().command().orElse("").endsWith("pg_restore")).toList();
+                        if (!restores.isEmpty()) {
+                            restores.forEach(ProcessHandle::destroyForcibly);
+                            return;
+                        }
+                        Thread.onSpinWait();
+                    }
+                });
+                killer.setDaemon(true);
+                killer.start();
+            }
+        };
+        assertThatThrownBy(() -> mover.move(mover.plan(first), killRestore))
+                .isInstanceOfSatisfying(FerryException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("pg_restore failed (exit ");
+                    assertThat(e.hint()).contains("--resume");
+                    assertNoPassword(e.getMessage());
+                });
+
+        MoveResult result = mover.move(mover.plan(request(target, 1, false, true)), events::add);
+
+        assertThat(result.verification().passed()).as(result.verification().differences().toString()).isTrue();
+    }
+
+    @Test
     void verify_changedRowInTarget_failsNamingTheTable() throws Exception {
         String target = newTarget();
         mover.move(mover.plan(request(target, 1, false, false)), events::add);
