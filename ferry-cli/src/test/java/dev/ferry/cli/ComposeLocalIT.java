@@ -173,9 +173,17 @@ class ComposeLocalIT {
     @Test
     @Order(6)
     void downThenUp_keepsTheDatabase() throws Exception {
+        // logs --follow streams until the containers go away: down ends it
+        java.util.concurrent.CompletableFuture<CliRunner.Run> follow = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cli().run("compose", "logs", "--follow", "web"));
+        Thread.sleep(3000);
+        assertThat(follow).isNotDone();
         CliRunner.Run down = cli().run("compose", "down");
         assertThat(down.exitCode()).as(down.all()).isZero();
         assertThat(containerNames()).isEmpty();
+        CliRunner.Run followed = follow.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(followed.exitCode()).as(followed.all()).isZero();
+        assertThat(followed.out()).contains("web      | web listening on 5000");
         assertThat(engine("volume", "inspect", PROJECT + "_postgres-data").exitCode).isZero();
         CliRunner.Run up = cli().run("compose", "up", "--pull", "never");
         assertThat(up.exitCode()).as(up.all()).isZero();
