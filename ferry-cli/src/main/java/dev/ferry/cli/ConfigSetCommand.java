@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "set", mixinStandardHelpOptions = true,
         description = {"Set a config value. Without =VALUE: a hidden prompt on a terminal, else standard input.",
                 "  ferry config set SECRET_KEY_BASE            (prompts)",
-                "  printf %s \"$VALUE\" | ferry config set NAME",
+                "  printf %%s \"$VALUE\" | ferry config set NAME",
                 "  ferry config set --env-file secrets.env     (every NAME=value line)"})
 final class ConfigSetCommand implements Callable<Integer> {
 

@@ -152,6 +152,9 @@ class ComposeLocalIT {
         assertThat(run.err()).contains("release   already completed with this config", "web       up to date",
                 "postgres  up to date", "worker    up to date");
         assertThat(containerId(PROJECT + "-web-1")).isEqualTo(webId);
+        CliRunner.Run plan = cli().run("compose", "plan");
+        assertThat(plan.exitCode()).as(plan.all()).isZero();
+        assertThat(plan.out()).containsPattern("keep +web +up to date").containsPattern("keep +release +already completed");
     }
 
     @Test
@@ -159,7 +162,8 @@ class ComposeLocalIT {
     void psAndLogs_showEveryService() {
         CliRunner.Run ps = cli().run("compose", "ps");
         assertThat(ps.exitCode()).as(ps.all()).isZero();
-        assertThat(ps.out()).contains("SERVICE", "HEALTH").containsPattern("web +" + PROJECT + "-web-1 +running +healthy +0\\.0\\.0\\.0:"
+        assertThat(ps.out()).contains("SERVICE", "HEALTH").containsPattern("redis +" + PROJECT + "-redis-1 +running +healthy")
+                .containsPattern("web +" + PROJECT + "-web-1 +running +healthy +0\\.0\\.0\\.0:"
                 + webPort + "->5000/tcp").containsPattern("release +" + PROJECT + "-release-1 +exited \\(0\\)");
         CliRunner.Run logs = cli().run("compose", "logs", "--tail", "20", "worker");
         assertThat(logs.exitCode()).as(logs.all()).isZero();
@@ -169,9 +173,17 @@ class ComposeLocalIT {
     @Test
     @Order(6)
     void downThenUp_keepsTheDatabase() throws Exception {
+        // logs --follow streams until the containers go away: down ends it
+        java.util.concurrent.CompletableFuture<CliRunner.Run> follow = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> cli().run("compose", "logs", "--follow", "web"));
+        Thread.sleep(3000);
+        assertThat(follow).isNotDone();
         CliRunner.Run down = cli().run("compose", "down");
         assertThat(down.exitCode()).as(down.all()).isZero();
         assertThat(containerNames()).isEmpty();
+        CliRunner.Run followed = follow.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(followed.exitCode()).as(followed.all()).isZero();
+        assertThat(followed.out()).contains("web      | web listening on 5000");
         assertThat(engine("volume", "inspect", PROJECT + "_postgres-data").exitCode).isZero();
         CliRunner.Run up = cli().run("compose", "up", "--pull", "never");
         assertThat(up.exitCode()).as(up.all()).isZero();

@@ -121,9 +121,15 @@ public final class LocalProvider implements Provider {
     @Override
     public List<ServiceStatus> ps(LoadedCompose compose) {
         List<ServiceStatus> statuses = new ArrayList<>();
-        for (ExistingContainer c : new Containers(cli()).list(compose.projectName())) {
+        EngineCli engine = cli();
+        for (ExistingContainer c : new Containers(engine).list(compose.projectName())) {
             String state = c.status() + ("exited".equals(c.status()) ? " (" + c.exitCode() + ")" : "");
-            statuses.add(new ServiceStatus(c.service(), c.name(), state, c.health(), c.ports(), c.image()));
+            String health = c.health();
+            if (engine.isPodman() && c.running() && !health.isEmpty()) {
+                // without systemd timers Podman never re-runs a healthcheck by itself: ask now
+                health = engine.run(List.of("healthcheck", "run", c.name()), Containers.SHORT).ok() ? "healthy" : "unhealthy";
+            }
+            statuses.add(new ServiceStatus(c.service(), c.name(), state, health, c.ports(), c.image()));
         }
         statuses.sort(java.util.Comparator.comparing(ServiceStatus::service).thenComparing(ServiceStatus::instance));
         return statuses;
