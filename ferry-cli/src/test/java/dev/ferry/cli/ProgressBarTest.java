@@ -12,7 +12,9 @@ class ProgressBarTest {
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final PrintStream err = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    private final ProgressBar bar = new ProgressBar(err, new ConsoleEvents(err, false));
+    private final CliContext context = new CliContext(err, err, java.io.InputStream.nullInputStream(),
+            java.util.Map.of(), java.nio.file.Path.of("/work"), true, () -> null);
+    private final ProgressBar bar = new ProgressBar(err, new ConsoleEvents(context, false));
 
     @Test
     void emit_byteProgress_drawsABarWithPercentRateAndEtaInPlace() {

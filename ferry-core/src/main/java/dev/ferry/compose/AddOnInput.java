@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * version) or only app.json / heroku.yml name it (then the catalog says which vars it sets).
  */
 record AddOnInput(String service, String name, String plan, String ownerApp, List<String> attachmentNames,
-                  List<String> configVars, String version, boolean fromSource) {
+                  List<String> configVars, String version, String databaseName, boolean fromSource) {
 
     /**
      * The app's add-ons: from the API when there are Heroku facts; else app.json's add-ons, its production
@@ -28,7 +28,7 @@ record AddOnInput(String service, String name, String plan, String ownerApp, Lis
                 fact.attachments().forEach(a -> vars.addAll(a.configVarNames()));
                 inputs.add(new AddOnInput(fact.service(), fact.name(), fact.plan(), fact.ownerApp(),
                         fact.attachments().stream().map(HerokuFacts.AttachmentFact::name).toList(),
-                        List.copyOf(vars), fact.version(), false));
+                        List.copyOf(vars), fact.version(), fact.databaseName(), false));
             }
             return inputs;
         }
@@ -49,7 +49,7 @@ record AddOnInput(String service, String name, String plan, String ownerApp, Lis
         byService.forEach((service, plan) -> {
             List<String> vars = AddOnCatalog.lookup(service).knownConfigVars();
             inputs.add(new AddOnInput(service, null, plan.contains(":") ? plan : null, null, List.of(),
-                    vars, null, true));
+                    vars, null, null, true));
         });
         return inputs;
     }

@@ -119,7 +119,7 @@ public final class AddOnRules {
             findings.add(Finding.warning("postgres-version-unknown", subject, "the Postgres version is not known;"
                     + " postgres:" + major + " is used: pick the major your data comes from or newer."));
         }
-        String db = databaseName(appName);
+        String db = databaseName(addOn.databaseName(), appName);
         // postgres:18 images keep their data under a versioned folder of /var/lib/postgresql
         String dataPath = Integer.parseInt(major) >= 18 ? "/var/lib/postgresql" : "/var/lib/postgresql/data";
         services.add(ComposeService.builder("postgres")
@@ -261,6 +261,14 @@ public final class AddOnRules {
         }
         String major = version.trim().split("\\.", 2)[0];
         return major.matches("\\d{1,3}") ? major : null;
+    }
+
+    /**
+     * The database's name on Heroku when the data API gave one that is a plain Postgres identifier (as in the
+     * tutorial: eb631mzx93pn27), so that the new database is the same one by name; else one from the app's name.
+     */
+    static String databaseName(String herokuName, String appName) {
+        return herokuName != null && herokuName.matches("[a-z_][a-z0-9_]{0,62}") ? herokuName : databaseName(appName);
     }
 
     /** A Postgres identifier from the app's name: lowercase, [a-z0-9_], starts with a letter, ≤ 63. */

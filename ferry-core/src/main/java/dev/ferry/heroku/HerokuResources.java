@@ -80,6 +80,13 @@ final class HerokuResources {
         });
     }
 
+    /** A Postgres add-on's data API record: its major version and its database's name, when either is there. */
+    static Optional<DataApiFacts> postgresFacts(JsonNode database) {
+        String major = postgresMajor(database).orElse(null);
+        String name = text(database, "database_name").orElse(null);
+        return major == null && name == null ? Optional.empty() : Optional.of(new DataApiFacts(major, name));
+    }
+
     /** The Redis version from the data API's database record: {@code version}, else the "Version" info row. */
     static Optional<String> redisVersion(JsonNode database) {
         return text(database, "version").or(() -> infoValue(database, "Version")).map(String::trim);

@@ -195,32 +195,34 @@ public final class HerokuSnapshotCollector {
             return all;
         }
 
-        /** Engine versions of the Postgres and Redis add-ons, by add-on id, from the data API. */
-        private CompletableFuture<Map<String, String>> versions(Map<String, CompletableFuture<JsonNode>> addOns) {
-            Map<String, CompletableFuture<Optional<String>>> versions = new TreeMap<>();
+        /** What the data API says of the Postgres and Redis add-ons, by add-on id. */
+        private CompletableFuture<Map<String, DataApiFacts>> versions(
+                Map<String, CompletableFuture<JsonNode>> addOns) {
+            Map<String, CompletableFuture<Optional<DataApiFacts>>> versions = new TreeMap<>();
             addOns.forEach((id, body) -> versions.put(id, body.thenCompose(addOn -> version(id, addOn))));
             return allOf(versions).thenApply(found -> {
-                Map<String, String> result = new TreeMap<>();
-                found.forEach((id, version) -> version.ifPresent(v -> result.put(id, v)));
+                Map<String, DataApiFacts> result = new TreeMap<>();
+                found.forEach((id, facts) -> facts.ifPresent(f -> result.put(id, f)));
                 return result;
             });
         }
 
-        private CompletableFuture<Optional<String>> version(String id, JsonNode addOn) {
+        private CompletableFuture<Optional<DataApiFacts>> version(String id, JsonNode addOn) {
             String service = addOn.path("addon_service").path("name").asText();
             String name = addOn.path("name").asText(id);
             if (POSTGRES.equals(service)) {
-                return dataVersion(name, "/client/v11/databases/" + encode(id), HerokuResources::postgresMajor);
+                return dataVersion(name, "/client/v11/databases/" + encode(id), HerokuResources::postgresFacts);
             }
             if (REDIS.equals(service)) {
-                return dataVersion(name, "/redis/v0/databases/" + encode(id), HerokuResources::redisVersion);
+                return dataVersion(name, "/redis/v0/databases/" + encode(id),
+                        body -> HerokuResources.redisVersion(body).map(v -> new DataApiFacts(v, null)));
             }
             return CompletableFuture.completedFuture(Optional.empty());
         }
 
         /** A version from the data API; a failure there costs the version (the mapping then says so), not the run. */
-        private CompletableFuture<Optional<String>> dataVersion(String addOnName, String path,
-                                                               Function<JsonNode, Optional<String>> reader) {
+        private CompletableFuture<Optional<DataApiFacts>> dataVersion(String addOnName, String path,
+                                                                     Function<JsonNode, Optional<DataApiFacts>> reader) {
             return track(client.dataObject(appName, path)).handle((body, failure) -> {
                 if (failure != null) {
                     RuntimeException cause = HerokuApiClient.unwrap(failure);
@@ -228,7 +230,7 @@ public final class HerokuSnapshotCollector {
                             + " from the Heroku data API: " + cause.getMessage()));
                     return Optional.empty();
                 }
-                Optional<String> version = body.flatMap(reader);
+                Optional<DataApiFacts> version = body.flatMap(reader);
                 if (version.isEmpty()) {
                     events.emit(new FerryEvent.Detail("the Heroku data API gave no version for " + addOnName
                             + (body.isEmpty() ? " (not provisioned yet?)" : "")));
@@ -238,7 +240,7 @@ public final class HerokuSnapshotCollector {
         }
 
         private List<AddOnFact> addOnFacts(Map<String, JsonNode> addOns, List<JsonNode> attachments,
-                                           Map<String, String> versions, Set<String> configVarNames) {
+                                           Map<String, DataApiFacts> versions, Set<String> configVarNames) {
             Map<String, List<String>> attachmentNames = new LinkedHashMap<>();
             for (JsonNode attachment : attachments) {
                 if (appName.equals(attachment.path("app").path("name").asText(appName))) {
@@ -249,6 +251,7 @@ public final class HerokuSnapshotCollector {
             List<AddOnFact> facts = new ArrayList<>();
             addOns.forEach((id, addOn) -> {
                 List<String> names = attachmentNames.getOrDefault(id, List.of()).stream().sorted().toList();
+                DataApiFacts dataFacts = versions.getOrDefault(id, DataApiFacts.NONE);
                 Map<String, List<String>> vars = AttachmentConfigVars.byAttachment(
                         HerokuResources.strings(addOn.path("config_vars")), names, configVarNames);
                 List<AttachmentFact> attached = names.stream()
@@ -256,7 +259,8 @@ public final class HerokuSnapshotCollector {
                 facts.add(new AddOnFact(id, addOn.path("name").asText(),
                         textOrNull(addOn.path("addon_service").path("name")),
                         textOrNull(addOn.path("plan").path("name")),
-                        textOrNull(addOn.path("app").path("name")), attached, versions.get(id)));
+                        textOrNull(addOn.path("app").path("name")), attached, dataFacts.version(),
+                        dataFacts.databaseName()));
             });
             facts.sort(Comparator.comparing(AddOnFact::name));
             return facts;

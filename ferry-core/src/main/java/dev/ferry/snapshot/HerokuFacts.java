@@ -76,11 +76,19 @@ public record HerokuFacts(
      * @param ownerApp the app that owns (bills) the add-on; differs from the snapshot's app for a shared add-on
      * @param attachments this app's attachments of the add-on, sorted by name
      * @param version the engine version from the data API (Postgres major like "16", Redis like "7.2.4"), or null
+     * @param databaseName for heroku-postgresql, the database's name from the data API (e.g. eb631mzx93pn27), or
+     *     null; a name, not a credential
      */
     public record AddOnFact(String id, String name, String service, String plan, String ownerApp,
-                            List<AttachmentFact> attachments, String version) {
+                            List<AttachmentFact> attachments, String version, String databaseName) {
         public AddOnFact {
             attachments = List.copyOf(attachments);
+        }
+
+        /** An add-on whose database name is not known (every add-on but Postgres, or no data API answer). */
+        public AddOnFact(String id, String name, String service, String plan, String ownerApp,
+                         List<AttachmentFact> attachments, String version) {
+            this(id, name, service, plan, ownerApp, attachments, version, null);
         }
     }
 

@@ -131,6 +131,13 @@ class AddOnRulesTest {
     }
 
     @Test
+    void databaseName_herokuName_keptWhenAPlainIdentifier() {
+        assertThat(AddOnRules.databaseName("eb631mzx93pn27", "vast-badlands-production")).isEqualTo("eb631mzx93pn27");
+        assertThat(AddOnRules.databaseName(null, "vast-badlands-production")).isEqualTo("vast_badlands_production");
+        assertThat(AddOnRules.databaseName("Bad-Name; drop", "shop")).isEqualTo("shop");
+    }
+
+    @Test
     void databaseName_appNames_postgresIdentifiers() {
         assertThat(AddOnRules.databaseName("vast-badlands-production")).isEqualTo("vast_badlands_production");
         assertThat(AddOnRules.databaseName("9lives")).isEqualTo("app_9lives");

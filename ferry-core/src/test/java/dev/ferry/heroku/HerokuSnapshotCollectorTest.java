@@ -75,7 +75,8 @@ class HerokuSnapshotCollectorTest {
         assertThat(facts.dynoSizes()).containsExactly(new DynoSize("Eco", 0.5, 1, 0.0));
         assertThat(facts.addOns()).containsExactly(new AddOnFact("2b30c1cc-ff5a-5292-bdb3-bbd89a3b43b2",
                 "postgresql-rosy-12345", "heroku-postgresql", "heroku-postgresql:essential-0",
-                "vast-badlands-production", List.of(new AttachmentFact("DATABASE", List.of("DATABASE_URL"))), "17"));
+                "vast-badlands-production", List.of(new AttachmentFact("DATABASE", List.of("DATABASE_URL"))), "17",
+                "eb631mzx93pn27"));
         assertThat(facts.configVars()).containsExactly(
                 new ConfigVarFact("DATABASE_URL", ConfigVarClass.ADDON_OWNED, null),
                 new ConfigVarFact("LANG", ConfigVarClass.PLAIN, "en_US.UTF-8"),
