@@ -48,4 +48,42 @@ class DataCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--jobs must be 1 or more");
     }
+
+    @Test
+    void migrate_fromHerokuWithoutApp_exit2OneLine() {
+        CliRunner.Run run = new CliRunner(dir).run("data", "migrate", "--from", "heroku", "--to-url",
+                "postgres://localhost/db", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--from heroku needs --app NAME");
+        assertThat(run.err().lines().filter(line -> line.startsWith("ferry:")).count()).isEqualTo(1);
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void migrate_fromHerokuAndFromUrl_exit2OneLine() {
+        CliRunner.Run run = new CliRunner(dir).run("data", "migrate", "--from", "heroku", "--app", "my-app",
+                "--from-url", "postgres://u:pw1@h/db", "--to-url", "postgres://localhost/db", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--from and --from-url both name a source").doesNotContain("pw1");
+        assertThat(run.err()).doesNotContain("Exception");
+    }
+
+    @Test
+    void migrate_noSource_exit2() {
+        CliRunner.Run run = new CliRunner(dir).run("data", "migrate", "--to-url", "postgres://localhost/db", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no source: give --from-url URL or --from heroku --app NAME");
+    }
+
+    @Test
+    void migrate_attachmentWithFromUrl_exit2() {
+        CliRunner.Run run = new CliRunner(dir).run("data", "migrate", "--from-url", "postgres://h/a",
+                "--attachment", "REDIS", "--to-url", "postgres://h/b", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--attachment applies to --from heroku only");
+    }
 }

@@ -12,7 +12,11 @@ class ProgressBarTest {
 
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final PrintStream err = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    private final ProgressBar bar = new ProgressBar(err, new ConsoleEvents(err, false));
+    private final ProgressBar bar = new ProgressBar(err, new ConsoleEvents(new CliContext(err, err,
+            java.io.InputStream.nullInputStream(), java.util.Map.of(), java.nio.file.Path.of("").toAbsolutePath(),
+            true, () -> {
+                throw new AssertionError("no prompt in this test");
+            }), false));
 
     @Test
     void emit_byteProgress_drawsABarWithPercentRateAndEtaInPlace() {
