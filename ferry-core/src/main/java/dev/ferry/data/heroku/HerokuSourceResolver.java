@@ -1,6 +1,9 @@
-package dev.ferry.data;
+package dev.ferry.data.heroku;
 
 import dev.ferry.FerryException;
+import dev.ferry.data.ConnectionUrl;
+import dev.ferry.data.DataEndpoint;
+import dev.ferry.data.SourceResolver;
 import dev.ferry.heroku.HerokuApiClient;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.ferry.data;
+package dev.ferry.data.heroku;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.FerryException;
+import dev.ferry.data.ConnectionUrl;
+import dev.ferry.data.DataEndpoint;
 import dev.ferry.event.FerryEvent;
 import dev.ferry.heroku.HerokuApiClient;
 import dev.ferry.heroku.HerokuClientSettings;
