@@ -154,22 +154,42 @@ class DataCommandIT {
                     "--app", "vast-badlands-production", "--to-url", postgres.url(target), "--yes");
 
             // the loopback test server has no TLS: sslmode=require (the Heroku rule) must refuse to talk to it
-            assertThat(run.exitCode()).as(run.err()).isNotZero();
-            assertThat(run.err()).containsIgnoringCase("SSL");
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("could not connect to the source database").contains("does not support SSL");
             assertNoPassword(run);
         }
         assertTablesIn(target, 0);
     }
 
-    /** A fake Heroku API whose app vast-badlands-production has DATABASE_URL = {@code databaseUrl}. */
+    @Test
+    void migrate_fromHerokuAppToRedisTarget_readsRedisUrlByDefault() throws Exception {
+        redisSeed();
+        try (FakeHerokuApi heroku = herokuServing(Map.of("REDIS_URL", redis.url(1)))) {
+            CliRunner.Run run = new CliRunner(dir).env(heroku.environment()).run("data", "migrate", "--from", "heroku",
+                    "--app", "vast-badlands-production", "--to-url", redis.url(3), "--yes", "--force", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains(" * Source: REDIS_URL of \"vast-badlands-production\"");
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertThat(json.get("kind").asText()).isEqualTo("redis");
+            assertThat(json.get("verified").asBoolean()).isTrue();
+            assertThat(run.all()).doesNotContain(RedisTestServer.PASSWORD);
+        }
+    }
+
+    /** A fake Heroku API whose app vast-badlands-production has DATABASE_URL = {@code databaseUrl} and nothing else. */
     private FakeHerokuApi herokuServing(String databaseUrl) throws Exception {
+        return herokuServing(Map.of("DATABASE_URL", databaseUrl));
+    }
+
+    /** The same with the given config vars. */
+    private FakeHerokuApi herokuServing(Map<String, String> configVars) throws Exception {
         Path root = dir.resolve("heroku-api");
         Path app = Files.createDirectories(root.resolve("vast-badlands-production"));
         try (var in = DataCommandIT.class.getResourceAsStream("/heroku-api/vast-badlands-production/app.json")) {
             Files.write(app.resolve("app.json"), in.readAllBytes());
         }
-        Files.writeString(app.resolve("config-vars.json"), new ObjectMapper().writeValueAsString(
-                Map.of("DATABASE_URL", databaseUrl, "LANG", "en_US.UTF-8")));
+        Files.writeString(app.resolve("config-vars.json"), new ObjectMapper().writeValueAsString(configVars));
         return FakeHerokuApi.start(root).withApp("vast-badlands-production");
     }
 
