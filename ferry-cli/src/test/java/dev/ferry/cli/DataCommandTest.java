@@ -96,8 +96,9 @@ class DataCommandTest {
                     "postgres://localhost/db", "--yes");
 
             assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-            assertThat(run.err()).contains("has no FOLLOWER_URL; its database URLs: DATABASE_URL")
-                    .contains("--attachment DATABASE");
+            assertThat(run.err()).contains("ferry: --attachment: the Heroku app vast-badlands-production has no"
+                    + " FOLLOWER_URL (its database URLs: DATABASE_URL); give --attachment with one of them, without _URL"
+                    + " (e.g. --attachment DATABASE)\n");
             for (String secret : SecretFixtures.values()) {
                 assertThat(run.all()).doesNotContain(secret);
             }

@@ -62,7 +62,7 @@ public final class HerokuSourceResolver implements SourceResolver {
                     + appName + "`");
         }
         return FerryException.badInput("--attachment: the Heroku app " + appName + " has no " + varName
-                        + "; its database URLs: " + String.join(", ", names),
+                        + " (its database URLs: " + String.join(", ", names) + ")",
                 "give --attachment with one of them, without _URL (e.g. --attachment "
                         + names.get(0).replaceFirst("_URL$", "") + ")");
     }

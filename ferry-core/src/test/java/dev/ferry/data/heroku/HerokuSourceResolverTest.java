@@ -88,7 +88,7 @@ class HerokuSourceResolverTest {
 
         assertThat(failure.kind()).isEqualTo(FerryException.Kind.BAD_INPUT);
         assertThat(failure.getMessage()).contains("has no FOLLOWER_URL")
-                .contains("ANALYTICS_DATABASE_URL, DATABASE_URL, HEROKU_POSTGRESQL_ONYX_URL, REDIS_TLS_URL, REDIS_URL")
+                .contains("(its database URLs: ANALYTICS_DATABASE_URL, DATABASE_URL, HEROKU_POSTGRESQL_ONYX_URL, REDIS_TLS_URL, REDIS_URL)")
                 .doesNotContain("SECRET_KEY_BASE").doesNotContain("\n");
         assertThat(failure.hint()).contains("--attachment ANALYTICS_DATABASE");
         assertNoSecretIn("harbor-shop-production", failure.getMessage() + failure.hint() + events);
