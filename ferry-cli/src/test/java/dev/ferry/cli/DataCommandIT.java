@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.data.testing.PgTestServer;
 import dev.ferry.data.testing.RedisTestServer;
+import dev.ferry.heroku.testing.FakeHerokuApi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -123,6 +124,87 @@ class DataCommandIT {
         assertThat(json.get("copied").asInt()).isEqualTo(3);
         assertThat(json.get("verified").asBoolean()).isTrue();
         assertThat(run.all()).doesNotContain(RedisTestServer.PASSWORD);
+    }
+
+    @Test
+    void migrate_fromHerokuApp_readsDatabaseUrlLiveCopiesAndStoresNoPassword() throws Exception {
+        String target = newDatabase();
+        try (FakeHerokuApi heroku = herokuServing(postgres.url("app") + "?sslmode=disable")) {
+            CliRunner.Run run = new CliRunner(dir).env(heroku.environment()).run("data", "migrate", "--from", "heroku",
+                    "--app", "vast-badlands-production", "--to-url", postgres.url(target), "--yes", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains(" * Source: DATABASE_URL of \"vast-badlands-production\" (postgres://ferry:***@127.0.0.1:");
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertThat(json.get("verified").asBoolean()).isTrue();
+            assertThat(json.get("copied").asInt()).isEqualTo(1);
+            assertThat(heroku.requests()).extracting(FakeHerokuApi.RecordedRequest::path)
+                    .containsExactly("/apps/vast-badlands-production/config-vars");
+            assertThat(heroku.violations()).isEmpty();
+            assertNoPassword(run);
+        }
+        assertTablesIn(target, 1);
+    }
+
+    @Test
+    void migrate_fromHerokuAppWithoutSslmode_requiresTlsTowardHeroku() throws Exception {
+        String target = newDatabase();
+        try (FakeHerokuApi heroku = herokuServing(postgres.url("app"))) {
+            CliRunner.Run run = new CliRunner(dir).env(heroku.environment()).run("data", "migrate", "--from", "heroku",
+                    "--app", "vast-badlands-production", "--to-url", postgres.url(target), "--yes");
+
+            // the loopback test server has no TLS: sslmode=require (the Heroku rule) must refuse to talk to it
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("could not connect to the source database").contains("does not support SSL");
+            assertNoPassword(run);
+        }
+        assertTablesIn(target, 0);
+    }
+
+    @Test
+    void migrate_fromHerokuAppToRedisTarget_readsRedisUrlByDefault() throws Exception {
+        redisSeed();
+        try (FakeHerokuApi heroku = herokuServing(Map.of("REDIS_URL", redis.url(1)))) {
+            CliRunner.Run run = new CliRunner(dir).env(heroku.environment()).run("data", "migrate", "--from", "heroku",
+                    "--app", "vast-badlands-production", "--to-url", redis.url(3), "--yes", "--force", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains(" * Source: REDIS_URL of \"vast-badlands-production\"");
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertThat(json.get("kind").asText()).isEqualTo("redis");
+            assertThat(json.get("verified").asBoolean()).isTrue();
+            assertThat(run.all()).doesNotContain(RedisTestServer.PASSWORD);
+        }
+    }
+
+    /** A fake Heroku API whose app vast-badlands-production has DATABASE_URL = {@code databaseUrl} and nothing else. */
+    private FakeHerokuApi herokuServing(String databaseUrl) throws Exception {
+        return herokuServing(Map.of("DATABASE_URL", databaseUrl));
+    }
+
+    /** The same with the given config vars. */
+    private FakeHerokuApi herokuServing(Map<String, String> configVars) throws Exception {
+        Path root = dir.resolve("heroku-api");
+        Path app = Files.createDirectories(root.resolve("vast-badlands-production"));
+        try (var in = DataCommandIT.class.getResourceAsStream("/heroku-api/vast-badlands-production/app.json")) {
+            Files.write(app.resolve("app.json"), in.readAllBytes());
+        }
+        Files.writeString(app.resolve("config-vars.json"), new ObjectMapper().writeValueAsString(configVars));
+        return FakeHerokuApi.start(root).withApp("vast-badlands-production");
+    }
+
+    /** Neither the output nor any file ferry wrote holds the source's password. */
+    private void assertNoPassword(CliRunner.Run run) throws Exception {
+        String encoded = java.net.URLEncoder.encode(PgTestServer.PASSWORD, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(run.all()).doesNotContain(PgTestServer.PASSWORD).doesNotContain(encoded).doesNotContain("s3cr3t");
+        Path state = dir.resolve(".ferry");
+        if (Files.exists(state)) {
+            try (var files = Files.walk(state)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertThat(Files.readString(file)).doesNotContain("s3cr3t").doesNotContain(encoded);
+                }
+            }
+        }
     }
 
     private static void redisSeed() throws Exception {

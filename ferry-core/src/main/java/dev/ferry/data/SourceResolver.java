@@ -1,8 +1,9 @@
 package dev.ferry.data;
 
 /**
- * Finds the source database of a move. {@code --from-url} gives it directly ({@link #ofUrl}); the Heroku-side
- * resolver (DATABASE_URL or REDIS_URL read live from the Platform API, never stored) plugs in here later.
+ * Finds the source database of a move. {@code --from-url} gives it directly ({@link #ofUrl}); {@code --from heroku}
+ * reads an attachment's URL live from the Platform API ({@code dev.ferry.data.heroku.HerokuSourceResolver}: a
+ * subpackage, so that this package does not depend on the Heroku client).
  */
 @FunctionalInterface
 public interface SourceResolver {

@@ -103,6 +103,25 @@ public final class HerokuApiClient {
         return result;
     }
 
+    /**
+     * One config var's value, read live (e.g. DATABASE_URL for `ferry data migrate`); every other value is skipped
+     * while the answer is parsed. The caller uses it in memory once and never prints, logs or stores it.
+     *
+     * @return empty when the app has no var of that name
+     */
+    public Optional<String> configVar(String appName, String name) {
+        return await(object(appName, configVarsPath(appName), ConfigVarPicker.value(name)));
+    }
+
+    /** The names (never the values) of the app's config vars that hold a postgres://, redis:// or rediss:// URL. */
+    public List<String> databaseUrlVarNames(String appName) {
+        return await(object(appName, configVarsPath(appName), ConfigVarPicker::databaseUrlNames));
+    }
+
+    private static String configVarsPath(String appName) {
+        return "/apps/" + java.net.URLEncoder.encode(appName, java.nio.charset.StandardCharsets.UTF_8) + "/config-vars";
+    }
+
     // ---- the asynchronous surface used by the snapshot collector ----
 
     /** One Platform API object; a 404 means the app was not found. */

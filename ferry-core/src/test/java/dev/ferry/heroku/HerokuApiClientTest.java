@@ -64,6 +64,22 @@ class HerokuApiClientTest {
     }
 
     @Test
+    void configVar_presentAndAbsent_valueOrEmpty() {
+        HerokuApiClient client = client(FAST);
+
+        assertThat(client.configVar("vast-badlands-production", "DATABASE_URL")).get().asString()
+                .startsWith("postgres://u5d2f9c3a1b7e4:");
+        assertThat(client.configVar("vast-badlands-production", "REDIS_URL")).isEmpty();
+        assertThat(fake.violations()).isEmpty();
+    }
+
+    @Test
+    void databaseUrlVarNames_appWithSeveralAttachments_sortedNamesOfUrlVarsOnly() {
+        assertThat(client(FAST).databaseUrlVarNames("harbor-shop-production")).containsExactly(
+                "ANALYTICS_DATABASE_URL", "DATABASE_URL", "HEROKU_POSTGRESQL_ONYX_URL", "REDIS_TLS_URL", "REDIS_URL");
+    }
+
+    @Test
     void requests_eachOne_hasItsOwnRequestId() {
         HerokuApiClient client = client(FAST);
         client.listApps();
