@@ -39,7 +39,9 @@ public final class ComposeChecks {
                 findings.add(Finding.warning("healthcheck-missing", subject, "publishes a port but has no healthcheck;"
                         + " add one so that a rollout waits until it answers"));
             }
-            if (!ComposeRules.isRunOnce(service) && !hasMemoryLimit(service)) {
+            // a managed database is sized by the provider (RDS/ElastiCache class per mode), not by a limit
+            boolean managed = ComposeRules.isManagedPostgres(service) || ComposeRules.isManagedRedis(service);
+            if (!ComposeRules.isRunOnce(service) && !managed && !hasMemoryLimit(service)) {
                 findings.add(Finding.warning("memory-limit-missing", subject, "has no memory limit; set"
                         + " deploy.resources.limits.memory so that the cloud target can size it"));
             }

@@ -149,7 +149,8 @@ class ComposeLoaderTest {
     @Test
     void load_managedPostgres_isNotFlaggedAsStateful() throws IOException {
         LoadedCompose loaded = load("services:\n  db:\n    image: postgres:17\n    x-defang-postgres: true\n", Map.of());
-        assertThat(codes(loaded)).doesNotContain("stateful-image-unmanaged");
+        // nor asked for a memory limit: the provider sizes a managed database (ferry's own output has none)
+        assertThat(codes(loaded)).doesNotContain("stateful-image-unmanaged", "memory-limit-missing");
     }
 
     @Test
