@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ferry.Finding;
 import dev.ferry.compose.ComposeService;
+import dev.ferry.compose.MigrationReport;
 import dev.ferry.compose.MigrationReportWriter;
 import dev.ferry.init.InitResult;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Shows what init produced: the tutorial's closing lines and the report on a terminal, or JSON with --json. */
 final class InitOutput {
@@ -41,11 +44,38 @@ final class InitOutput {
         context.out().print(MigrationReportWriter.text(result.mapping().report()));
         context.out().println();
         context.out().println("Check the files in your favorite editor.");
-        context.out().println("To deploy this project, run");
-        context.out().println();
         boolean defaultName = composeFile.getFileName().toString().equals("compose.yaml")
                 && composeFile.getParent().equals(context.workDir());
-        context.out().println("  ferry compose up" + (defaultName ? "" : " -f " + shown(composeFile)));
+        String file = defaultName ? "" : " -f " + shown(composeFile);
+        List<String> needed = neededValues(result.mapping().report());
+        if (!needed.isEmpty()) {
+            // compose up refuses until these have values: say so now rather than at the first deploy
+            context.out().println("Give the bare entries their values first (names only are ever shown):");
+            context.out().println();
+            for (String name : needed) {
+                context.out().println("  ferry config set " + name + file);
+            }
+            if (result.snapshot().heroku() != null) {
+                context.out().println("  (the app's own secrets can be copied from Heroku instead: ferry config import --from heroku --app "
+                        + result.snapshot().appName() + file + ")");
+            }
+            context.out().println();
+        }
+        context.out().println("To deploy this project, run");
+        context.out().println();
+        context.out().println("  ferry compose up" + file);
+    }
+
+    /** Config the target's store must supply: secrets kept bare, then the ones ferry introduces. */
+    private static List<String> neededValues(MigrationReport report) {
+        List<String> names = new ArrayList<>();
+        for (MigrationReport.ConfigVarLine line : report.configVars()) {
+            if (line.outcome() == MigrationReport.Outcome.NEEDS_VALUE) {
+                names.add(line.name());
+            }
+        }
+        names.addAll(report.newSecrets());
+        return names;
     }
 
     private String toJson(InitResult result) {

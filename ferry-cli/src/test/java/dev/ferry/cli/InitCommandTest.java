@@ -39,7 +39,8 @@ class InitCommandTest {
         assertThat(Schemas.composeErrors(compose)).isEmpty();
         assertThat(dir.resolve("ferry-migration.md")).exists();
         assertThat(run.err()).contains(" * Generating compose file...", " * Compose file written to compose.yaml");
-        assertThat(run.out()).contains("SECRET_KEY_BASE", "To deploy this project, run", "  ferry compose up");
+        assertThat(run.out()).contains("SECRET_KEY_BASE", "To deploy this project, run", "  ferry compose up")
+                .contains("  ferry config set SECRET_KEY_BASE\n", "  ferry config set POSTGRES_PASSWORD\n");
     }
 
     @Test
