@@ -56,8 +56,8 @@ final class InitOutput {
                 context.out().println("  ferry config set " + name + file);
             }
             if (result.snapshot().heroku() != null) {
-                context.out().println("  (the app's own secrets can be copied from Heroku instead: ferry config import --from heroku --app "
-                        + result.snapshot().appName() + file + ")");
+                context.out().println("  (the app's own secrets can be copied from Heroku instead:"
+                        + " ferry config import --from heroku --app " + result.snapshot().appName() + file + ")");
             }
             context.out().println();
         }
