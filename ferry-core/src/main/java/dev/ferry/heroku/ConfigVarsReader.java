@@ -1,8 +1,5 @@
 package dev.ferry.heroku;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.ferry.snapshot.ConfigVarClass;
 import dev.ferry.snapshot.ConfigVarClassifier;
 import dev.ferry.snapshot.ConfigVarFact;
@@ -18,30 +15,17 @@ import java.util.TreeMap;
  */
 final class ConfigVarsReader {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private ConfigVarsReader() {
     }
 
     /** name → fact, sorted by name; values kept only for plain vars. */
     static Map<String, ConfigVarFact> read(byte[] body) throws IOException {
         Map<String, ConfigVarFact> facts = new TreeMap<>();
-        try (JsonParser parser = FACTORY.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("config vars are not a JSON object");
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken valueToken = parser.nextToken();
-                String value = valueToken == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
-                if (valueToken.isStructStart()) {
-                    parser.skipChildren();
-                }
-                ConfigVarClass classification = ConfigVarClassifier.classify(name, value, Set.of());
-                facts.put(name, new ConfigVarFact(name, classification,
-                        classification == ConfigVarClass.PLAIN ? value : null));
-            }
-        }
+        ConfigVarsJson.forEach(body, (name, value) -> {
+            ConfigVarClass classification = ConfigVarClassifier.classify(name, value, Set.of());
+            facts.put(name, new ConfigVarFact(name, classification,
+                    classification == ConfigVarClass.PLAIN ? value : null));
+        });
         return facts;
     }
 

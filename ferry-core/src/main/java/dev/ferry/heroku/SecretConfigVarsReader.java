@@ -1,8 +1,5 @@
 package dev.ferry.heroku;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.ferry.snapshot.ConfigVarClass;
 import dev.ferry.snapshot.ConfigVarClassifier;
 import java.io.IOException;
@@ -16,30 +13,16 @@ import java.util.TreeMap;
  */
 final class SecretConfigVarsReader {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private SecretConfigVarsReader() {
     }
 
     static Map<String, String> read(byte[] body) throws IOException {
         Map<String, String> secrets = new TreeMap<>();
-        try (JsonParser parser = FACTORY.createParser(body)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IOException("config vars are not a JSON object");
+        ConfigVarsJson.forEach(body, (name, value) -> {
+            if (value != null && ConfigVarClassifier.classify(name, value, Set.of()) == ConfigVarClass.SECRET) {
+                secrets.put(name, value);
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken token = parser.nextToken();
-                if (token.isStructStart()) {
-                    parser.skipChildren();
-                    continue;
-                }
-                String value = token == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
-                if (value != null && ConfigVarClassifier.classify(name, value, Set.of()) == ConfigVarClass.SECRET) {
-                    secrets.put(name, value);
-                }
-            }
-        }
+        });
         return secrets;
     }
 }
