@@ -4,6 +4,7 @@ import dev.ferry.compose.load.LoadedCompose;
 import dev.ferry.event.EventSink;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +26,15 @@ public interface Provider {
 
     /** What {@link #up} would change, without changing anything (may build nothing and start nothing). */
     DeploymentPlan plan(LoadedCompose compose, UpOptions options, EventSink events);
+
+    /**
+     * The target's own description of the deployment (the CloudFormation template for aws), for
+     * {@code compose config --provider} and {@code up --dry-run}; empty when the target has none. Makes no mutating
+     * call.
+     */
+    default Optional<String> render(LoadedCompose compose, EventSink events) {
+        return Optional.empty();
+    }
 
     /** Builds, starts and waits; returns where the app answers. */
     UpResult up(LoadedCompose compose, UpOptions options, EventSink events);
