@@ -34,8 +34,6 @@ class FakeAwsTest {
             assertThat(aws.unexpected()).isEmpty();
             assertThat(aws.requests("CloudFormation.DescribeStacks").get(0).form()).containsEntry("StackName", "s");
             assertThat(aws.requests("S3.PUT").get(0).path()).startsWith("/bkt/k/ctx.tar.gz");
-            aws.requests().forEach(r -> System.out.println(r.operation() + " " + r.method() + " " + r.path() + " "
-                    + r.header("content-type")));
         }
     }
 }
