@@ -58,6 +58,8 @@ public final class TemplateValidator {
     private static final Map<String, Schema> PROVIDERS = new ConcurrentHashMap<>();
     private static final Map<String, JsonNode> PROVIDER_DOCUMENTS = new ConcurrentHashMap<>();
     private static final Map<String, Schema> LINT = new ConcurrentHashMap<>();
+    private static final Map<String, Schema> CFN_LINT_PROVIDERS = new ConcurrentHashMap<>();
+    private static final Set<String> CFN_LINT_UNUSABLE = ConcurrentHashMap.newKeySet();
     /** Fargate CPU units → valid memory (MiB), from the AWS Fargate task size table. */
     private static final Map<Integer, Set<Integer>> FARGATE = fargateTable();
 
@@ -162,16 +164,30 @@ public final class TemplateValidator {
                 errors.add("Resources/" + id + "/Properties: " + path[0] + " is read-only for " + type);
             }
         }
+        check(id, "", schema.get(), properties, errors);
+        Optional<Schema> enhanced = cfnLintSchema(type);
+        if (enhanced.isPresent()) {
+            try {
+                check(id, " (cfn-lint)", enhanced.get(), properties, errors);
+            } catch (RuntimeException e) {
+                // a Python-only regex in cfn-lint's copy: the raw AWS schema above still applies
+                CFN_LINT_UNUSABLE.add(type);
+            }
+        }
+    }
+
+    private static void check(String id, String label, Schema schema, JsonNode properties, List<String> errors) {
         for (int branch = 0; branch < 2; branch++) {
             Set<JsonNode> placeholders = Collections.newSetFromMap(new IdentityHashMap<>());
             JsonNode resolved = properties.isMissingNode() ? JSON.createObjectNode()
                     : resolve(properties.deepCopy(), branch, placeholders);
-            for (Error e : schema.get().validate(resolved)) {
+            for (Error e : schema.validate(resolved)) {
                 boolean atPlaceholder = e.getInstanceNode() != null && placeholders.contains(e.getInstanceNode());
                 if (atPlaceholder && (SKIPPED_AT_PLACEHOLDER.contains(e.getKeyword()) || scalarTypeError(e))) {
                     continue;
                 }
-                String line = "Resources/" + id + "/Properties " + e.getInstanceLocation() + ": " + e.getMessage();
+                String line = "Resources/" + id + "/Properties" + label + " " + e.getInstanceLocation() + ": "
+                        + e.getMessage();
                 if (!errors.contains(line)) {
                     errors.add(line);
                 }
@@ -263,6 +279,24 @@ public final class TemplateValidator {
                 throw new UncheckedIOException(e);
             }
         }));
+    }
+
+    /** cfn-lint's patched copy of a provider schema (more enums and required keys), when the JDK can compile it. */
+    private static Optional<Schema> cfnLintSchema(String type) {
+        if (CFN_LINT_UNUSABLE.contains(type)) {
+            return Optional.empty();
+        }
+        String file = type.toLowerCase(Locale.ROOT).replace("::", "-") + ".json";
+        Path path = SharedData.resolve("schemas/cloudformation/cfn-lint/providers-us-east-1-2026-06-15/" + file);
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CFN_LINT_PROVIDERS.computeIfAbsent(type, t -> load(path)));
+        } catch (RuntimeException e) {
+            CFN_LINT_UNUSABLE.add(type);
+            return Optional.empty();
+        }
     }
 
     private static Schema load(Path file) {
