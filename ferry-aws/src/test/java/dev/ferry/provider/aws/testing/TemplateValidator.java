@@ -108,6 +108,9 @@ public final class TemplateValidator {
             uses.retainAll(resourceIds);
             edges.put(r.getKey(), uses);
             properties(r.getKey(), type, r.getValue().path("Properties"), errors);
+            if (type.equals("AWS::IAM::Role")) {
+                policies(r.getKey(), r.getValue().path("Properties"), errors);
+            }
             if (type.equals("AWS::ECS::TaskDefinition")) {
                 fargate(r.getKey(), r.getValue().path("Properties"), errors);
             }
@@ -304,6 +307,36 @@ public final class TemplateValidator {
             ObjectNode document = (ObjectNode) JSON.readTree(Files.readString(file));
             document.remove("$schema");
             return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- 2b. IAM policy documents (cfn-lint's policy schemas) ---
+
+    private static void policies(String id, JsonNode role, List<String> errors) {
+        Schema trust = LINT.computeIfAbsent("iam/policy_trust.json", TemplateValidator::policySchema);
+        Schema identity = LINT.computeIfAbsent("iam/policy_identity.json", TemplateValidator::policySchema);
+        check(id, " AssumeRolePolicyDocument", trust, role.path("AssumeRolePolicyDocument"), errors);
+        int i = 0;
+        for (JsonNode policy : role.path("Policies")) {
+            check(id, " Policies/" + i++ + "/PolicyDocument", identity, policy.path("PolicyDocument"), errors);
+        }
+    }
+
+    /** A cfn-lint IAM schema with the shared policy.json it refers to ("policy#/...") embedded. */
+    private static Schema policySchema(String file) {
+        try {
+            Path dir = SharedData.resolve("schemas/cloudformation/cfn-lint/other/iam");
+            String policy = Files.readString(dir.resolve("policy.json")).replace("\"$ref\": \"#/", "\"$ref\": \"#/definitions/ferryPolicy/");
+            String text = Files.readString(dir.resolve(file.substring("iam/".length()))).replace("\"policy#/", "\"#/definitions/ferryPolicy/");
+            ObjectNode document = (ObjectNode) JSON.readTree(text);
+            ObjectNode shared = (ObjectNode) JSON.readTree(policy);
+            document.remove("$id");
+            shared.remove("$id");
+            ((ObjectNode) document.withObject("definitions")).set("ferryPolicy", shared);
+            // cfn-lint evaluates keywords beside $ref (Statement: $ref + items), as draft 2019-09 does
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09).getSchema(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

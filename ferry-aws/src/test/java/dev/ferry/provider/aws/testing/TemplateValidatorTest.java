@@ -82,6 +82,16 @@ class TemplateValidatorTest {
     }
 
     @Test
+    void errors_badPolicyDocument_reported() throws IOException {
+        assertThat(errorsAfter(t -> ((ObjectNode) props(t, "TaskExecutionRole").path("Policies").path(0)
+                .path("PolicyDocument").path("Statement").path(0)).put("Effect", "Permit")))
+                .anyMatch(e -> e.startsWith("Resources/TaskExecutionRole/Properties Policies/0/PolicyDocument"));
+        assertThat(errorsAfter(t -> ((ObjectNode) props(t, "TaskExecutionRole").path("AssumeRolePolicyDocument")
+                .path("Statement").path(0)).put("Effect", "Permit")))
+                .anyMatch(e -> e.startsWith("Resources/TaskExecutionRole/Properties AssumeRolePolicyDocument"));
+    }
+
+    @Test
     void errors_danglingRef_reported() throws IOException {
         assertThat(errorsAfter(t -> props(t, "TaskDefinitionWeb").set("ExecutionRoleArn",
                 new ObjectMapper().createObjectNode().put("Ref", "NoSuchRole"))))
