@@ -38,6 +38,16 @@ final class AppModel {
     AppModel(AppStackInput input) {
         this.input = input;
         this.mode = Modes.of(input.settings().provider().mode());
+        java.util.Map<String, String> ids = new java.util.HashMap<>();
+        for (ComposeService service : input.compose().project().services()) {
+            String other = ids.putIfAbsent(LogicalIds.of(service.name()), service.name());
+            if (other != null) {
+                throw dev.ferry.FerryException.badInput(input.compose().file().getFileName().toString(),
+                        input.compose().tree().lineOf(List.of("services", service.name())), "services " + other
+                                + " and " + service.name() + " differ only in punctuation, so their AWS resource "
+                                + "names would clash", "rename one of them");
+            }
+        }
         for (ComposeService service : input.compose().project().services()) {
             if (ComposeRules.isManagedPostgres(service)) {
                 postgres.add(service);

@@ -1,6 +1,7 @@
 package dev.ferry.provider.aws.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ferry.Finding;
@@ -238,5 +239,18 @@ class AppTemplateTest {
         assertThat(findings).anyMatch(f -> f.code().equals(AwsFindings.CONFIG_NOT_SET) && f.subject().equals("config API_KEY"));
         // the database's password comes from Secrets Manager, not from the config store
         assertThat(findings).noneMatch(f -> f.subject().equals("config POSTGRES_PASSWORD"));
+    }
+
+    @Test
+    void build_namesClashingAsLogicalIds_badInputNamingBoth() throws IOException {
+        String compose = """
+                services:
+                  web-api:
+                    image: "example/a:1"
+                  web_api:
+                    image: "example/b:1"
+                """;
+        assertThatThrownBy(() -> build(compose, DeploymentMode.AFFORDABLE, Optional.empty()))
+                .isInstanceOf(dev.ferry.FerryException.class).hasMessageContaining("web-api and web_api");
     }
 }

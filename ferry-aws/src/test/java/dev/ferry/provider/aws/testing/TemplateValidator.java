@@ -116,6 +116,7 @@ public final class TemplateValidator {
             }
         }
         references("Outputs", template.path("Outputs"), template, parameters, conditions, new HashSet<>(), errors);
+        references("Conditions", template.path("Conditions"), template, parameters, conditions, new HashSet<>(), errors);
         cycles(edges, errors);
         for (String key : expectations.requiredOutputs()) {
             if (!template.path("Outputs").has(key)) {
