@@ -90,8 +90,8 @@ public final class BootstrapTemplate {
         ObjectNode document = policy.putObject("PolicyDocument");
         document.put("Version", "2012-10-17");
         ArrayNode statements = document.putArray("Statement");
-        statement(statements, List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                Cfn.getAtt("BuildLogGroup", "Arn"), Cfn.sub("${BuildLogGroup.Arn}:*"));
+        // a log group's Arn attribute already ends in ":*", which covers its streams
+        statement(statements, List.of("logs:CreateLogStream", "logs:PutLogEvents"), Cfn.getAtt("BuildLogGroup", "Arn"));
         statement(statements, List.of("s3:GetObject", "s3:GetObjectVersion"),
                 Cfn.sub("arn:${AWS::Partition}:s3:::${ArtifactBucket}/*"));
         // GetAuthorizationToken has no resource-level permission: AWS documents "*" for it

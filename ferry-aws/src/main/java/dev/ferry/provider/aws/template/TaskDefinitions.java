@@ -52,8 +52,9 @@ final class TaskDefinitions {
         policy.put("PolicyName", "ferry-task-execution");
         ObjectNode document = policy.putObject("PolicyDocument").put("Version", "2012-10-17");
         ArrayNode statements = document.putArray("Statement");
+        // a log group's Arn attribute already ends in ":*", which covers its streams
         BootstrapTemplate.statement(statements, List.of("logs:CreateLogStream", "logs:PutLogEvents"),
-                Cfn.sub("${" + LOG_GROUP + ".Arn}"), Cfn.sub("${" + LOG_GROUP + ".Arn}:*"));
+                Cfn.getAtt(LOG_GROUP, "Arn"));
         boolean built = model.runnable.stream().anyMatch(s -> s.build() != null);
         if (built) {
             BootstrapTemplate.statement(statements, List.of("ecr:GetAuthorizationToken"), TextNode.valueOf("*"));
