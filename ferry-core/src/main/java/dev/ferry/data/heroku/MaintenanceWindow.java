@@ -80,7 +80,7 @@ public final class MaintenanceWindow {
     }
 
     /** "worker ×2, clock ×1" */
-    static String describe(Map<String, Integer> workers) {
+    public static String describe(Map<String, Integer> workers) {
         StringBuilder text = new StringBuilder();
         workers.forEach((type, quantity) -> text.append(text.isEmpty() ? "" : ", ").append(type).append(" ×")
                 .append(quantity));
