@@ -14,6 +14,6 @@ import java.util.TreeMap;
 public record HerokuAppState(boolean maintenance, Map<String, Integer> workers) {
 
     public HerokuAppState {
-        workers = Map.copyOf(new TreeMap<>(workers));
+        workers = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(workers)); // a stable order for the batch
     }
 }
