@@ -11,7 +11,7 @@ import dev.ferry.data.ConnectionUrl;
 import dev.ferry.data.heroku.HerokuSourceResolver;
 import dev.ferry.data.postgres.PostgresMover;
 import dev.ferry.data.redis.RedisMover;
-import dev.ferry.data.target.DataKind;
+import dev.ferry.data.deployed.DataKind;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;

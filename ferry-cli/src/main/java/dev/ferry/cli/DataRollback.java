@@ -6,7 +6,7 @@ import dev.ferry.data.heroku.MaintenanceWindow;
 import dev.ferry.data.heroku.WindowRecord;
 import dev.ferry.data.postgres.DumpRestore;
 import dev.ferry.data.redis.RedisTargets;
-import dev.ferry.data.target.DataKind;
+import dev.ferry.data.deployed.DataKind;
 import java.nio.file.Path;
 import java.util.function.Function;
 

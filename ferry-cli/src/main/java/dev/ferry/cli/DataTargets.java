@@ -6,9 +6,9 @@ import dev.ferry.compose.load.LoadOptions;
 import dev.ferry.compose.load.LoadedCompose;
 import dev.ferry.data.ConnectionUrl;
 import dev.ferry.data.DataEndpoint;
-import dev.ferry.data.target.DataKind;
-import dev.ferry.data.target.ResolvedTarget;
-import dev.ferry.data.target.TargetResolvers;
+import dev.ferry.data.deployed.DataKind;
+import dev.ferry.data.deployed.ResolvedTarget;
+import dev.ferry.data.deployed.TargetResolvers;
 import dev.ferry.provider.ConfigStore;
 import dev.ferry.provider.Providers;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * The target of `ferry data migrate`: --to-url URL (or env:NAME), or --to PROVIDER, the database service of the
- * compose project that provider runs (see {@link dev.ferry.data.target.LocalTargetResolver}).
+ * compose project that provider runs (see {@link dev.ferry.data.deployed.LocalTargetResolver}).
  */
 final class DataTargets {
 
