@@ -211,7 +211,8 @@ final class DataCommand implements Runnable {
             }
             if (source.fromHeroku()) {
                 throw FerryException.badInput("--attachment: the Heroku app's " + (source.url().isRedis() ? "Redis"
-                        : "Postgres") + " database cannot be copied into a target of another kind",
+                        : "Postgres") + " database cannot be copied into the " + (to != null ? "--to " + to + " target" : "--to-url")
+                        + " of another kind",
                         "give --attachment of the target's kind (DATABASE for postgres://, REDIS for redis://)");
             }
             throw FerryException.badInput("--from-url and --to-url must be the same kind of database",
