@@ -7,6 +7,7 @@ import dev.ferry.compose.load.LoadedCompose;
 import dev.ferry.data.ConnectionUrl;
 import dev.ferry.data.DataEndpoint;
 import dev.ferry.data.deployed.DataKind;
+import dev.ferry.data.deployed.Listening;
 import dev.ferry.data.deployed.ResolvedTarget;
 import dev.ferry.data.deployed.TargetResolvers;
 import dev.ferry.provider.ConfigStore;
@@ -50,6 +51,7 @@ final class DataTargets {
         LoadedCompose compose = ComposeLoader.load(file, composeFile.toString(),
                 new LoadOptions(context.env(), List.of(), store.names(), null));
         ResolvedTarget target = resolver.resolve(compose, store, kind, service);
+        Listening.require(target, provider);
         events.step("Target: " + target.endpoint().url().redacted() + ", the " + provider + " deployment's "
                 + target.how() + ", password from " + store.description());
         return target.endpoint();

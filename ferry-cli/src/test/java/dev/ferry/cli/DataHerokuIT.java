@@ -233,6 +233,25 @@ class DataHerokuIT {
         assertTablesIn(target, 0);
     }
 
+    @Test
+    void toLocal_projectNotRunning_exit3WithTheCommandThatStartsIt() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        writeCompose(newDatabase(), "    ports: [\"127.0.0.1:" + closed + ":5432\"]\n");
+        LocalConfigStore.forProject(dir, Map.of("HOME", dir.resolve("home").toString()))
+                .set("POSTGRES_PASSWORD", PgTestServer.PASSWORD);
+
+        CliRunner.Run run = new CliRunner(dir).env(Map.of("SOURCE_URL", postgres.url("app"))).run("data", "migrate",
+                "--from-url", "env:SOURCE_URL", "--to", "local", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo("ferry: nothing answers on 127.0.0.1:" + closed + ", where the local"
+                + " deployment publishes service postgres; start the project with `ferry compose up`, then migrate"
+                + " again");
+    }
+
     /** What a killed run leaves: the app inside the window and the record OPEN. */
     private void interruptInsideTheWindow(FakeHerokuApi heroku) {
         Path file = WindowRecord.file(dir.resolve(".ferry/data"), APP);
