@@ -36,6 +36,12 @@ import java.util.regex.Pattern;
  *       against that endpoint's definition with {@link Schemas#herokuErrors} before it is sent: a fixture that does not
  *       validate is a violation. Error bodies ({"id", "message"}) and data API answers cannot be checked: the schema
  *       defines neither.</li>
+ *   <li>writes: only {@code PATCH /apps/{app}} (maintenance) and {@code PATCH /apps/{app}/formation} (batch scale),
+ *       each body checked against its link's schema (top level strict) and applied ({@link FakeAppWrites}), so that
+ *       later reads see it; the answer is checked like a fixture. Anything else that writes is a violation.</li>
+ *   <li>Heroku Postgres backups on the data API ({@link FakeBackups}: capture, progress, public URL, and the download
+ *       standing in for storage, where the Heroku token must not be sent), once a test gives a dump with
+ *       {@link #withBackup}.</li>
  * </ul>
  *
  * Violations are answered with an error and collected; {@link #close()} fails the test if there were any.
