@@ -57,42 +57,42 @@ final class DataBackupRestore {
         if (window != null) {
             window.open(heroku.session(), false, "postgres", target.url().place(), contents.isEmpty());
         }
-        MoveResult result;
-        try {
-            HerokuBackup backup = new HerokuBackups(heroku.session().client(), output.events(), poll())
-                    .capture(heroku.app(), attachment);
-            output.describeSource("Heroku backup " + backup.name() + " of " + backup.database() + " ("
-                    + heroku.app() + ")");
-            BackupDownload.Stream download = BackupDownload.open(backup);
-            events.step("restoring backup " + backup.name() + " (" + dev.ferry.data.Sizes.human(backup.dumpBytes())
-                    + ", streamed from its download into pg_restore)");
-            DumpRestore.Restored restored = restore.restore(download.body(),
-                    download.length() > 0 ? download.length() : backup.dumpBytes(), target, !contents.isEmpty(),
-                    output.events());
-            long verifyStarted = System.nanoTime();
-            List<String> warnings = new ArrayList<>();
-            Verification verification;
-            if (window != null) {
-                events.step("verifying against the live database (unchanged since the backup: the app is in the"
-                        + " maintenance window)");
-                verification = restore.againstSource(heroku.liveSource(attachment), target);
-            } else {
-                DumpRestore.DumpCheck check = restore.againstDump(restored.tables(), target);
-                check.rows().forEach((table, rows) -> events.step(table + ": " + rows + " rows"));
-                verification = check.verification();
-                warnings.add("verified against backup " + backup.name() + " (every table it holds is in the target;"
-                        + " row counts above), not against the live database, which may have changed since the"
-                        + " backup: add --maintenance to stop writes first and compare with the live database");
-            }
-            result = new MoveResult("postgres", restored.tables().size(), restored.bytes(), restored.time(),
-                    Duration.ofNanos(System.nanoTime() - verifyStarted), verification, warnings,
-                    window != null ? window.file() : null);
-        } finally {
-            if (window != null) {
-                window.close();
-            }
-        }
+        MoveResult result = window != null
+                ? window.around(() -> restore(restore, output, attachment, contents, target, window))
+                : restore(restore, output, attachment, contents, target, null);
         return output.result(plan, result) ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private MoveResult restore(DumpRestore restore, DataOutput output, String attachment, List<String> contents,
+                               DataEndpoint target, HerokuWindow window) {
+        HerokuBackup backup = new HerokuBackups(heroku.session().client(), output.events(), poll())
+                .capture(heroku.app(), attachment);
+        output.describeSource("Heroku backup " + backup.name() + " of " + backup.database() + " ("
+                + heroku.app() + ")");
+        BackupDownload.Stream download = BackupDownload.open(backup);
+        events.step("restoring backup " + backup.name() + " (" + dev.ferry.data.Sizes.human(backup.dumpBytes())
+                + ", streamed from its download into pg_restore)");
+        DumpRestore.Restored restored = restore.restore(download.body(),
+                download.length() > 0 ? download.length() : backup.dumpBytes(), target, !contents.isEmpty(),
+                output.events());
+        long verifyStarted = System.nanoTime();
+        List<String> warnings = new ArrayList<>();
+        Verification verification;
+        if (window != null) {
+            events.step("verifying against the live database (unchanged since the backup: the app is in the"
+                    + " maintenance window)");
+            verification = restore.againstSource(heroku.liveSource(attachment), target);
+        } else {
+            DumpRestore.DumpCheck check = restore.againstDump(restored.tables(), target);
+            check.rows().forEach((table, rows) -> events.step(table + ": " + rows + " rows"));
+            verification = check.verification();
+            warnings.add("verified against backup " + backup.name() + " (every table it holds is in the target;"
+                    + " row counts above), not against the live database, which may have changed since the"
+                    + " backup: add --maintenance to stop writes first and compare with the live database");
+        }
+        return new MoveResult("postgres", restored.tables().size(), restored.bytes(), restored.time(),
+                Duration.ofNanos(System.nanoTime() - verifyStarted), verification, warnings,
+                window != null ? window.file() : null);
     }
 
     private Duration poll() {

@@ -164,13 +164,9 @@ final class DataCommand implements Runnable {
             MoveResult result;
             if (window != null) {
                 window.open(heroku.session(), resume, plan.kind(), target.url().place(), plan.toDrop().isEmpty());
-            }
-            try {
+                result = window.around(() -> mover.move(plan, output.events()));
+            } else {
                 result = mover.move(plan, output.events());
-            } finally {
-                if (window != null) {
-                    window.close();
-                }
             }
             return output.result(plan, result) ? ExitCodes.OK : ExitCodes.FAILED;
         }

@@ -74,6 +74,38 @@ final class HerokuWindow {
                 + (before.maintenance() ? " (maintenance was already on: it stays on)" : "");
     }
 
+    /**
+     * Runs {@code work} (the copy) inside the open window and closes it afterwards, also when the work failed. When
+     * putting the app back fails too, the error says both, and how to finish (--rollback): the app must not be left
+     * in maintenance unnoticed.
+     */
+    <T> T around(Supplier<T> work) {
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException failed) {
+            try {
+                close();
+            } catch (RuntimeException notPutBack) {
+                throw notPutBack(failed, notPutBack);
+            }
+            throw failed;
+        }
+        try {
+            close();
+        } catch (RuntimeException notPutBack) {
+            throw notPutBack(null, notPutBack);
+        }
+        return result;
+    }
+
+    private FerryException notPutBack(RuntimeException failed, RuntimeException cause) {
+        return new FerryException(FerryException.Kind.FAILED, (failed != null ? failed.getMessage() + "; and the"
+                : "the copy finished but the") + " Heroku app " + app + " could not be put back: " + cause.getMessage(),
+                "it is still in maintenance with its workers at 0: run ferry data migrate --from heroku --app " + app
+                        + " --rollback", cause);
+    }
+
     /** Puts the app back as recorded; the record becomes CLOSED. */
     void close() {
         if (record == null) {

@@ -147,6 +147,23 @@ class DataHerokuIT {
     }
 
     @Test
+    void maintenanceDeclinedAtTheTerminal_exit130AndTheAppUntouched() throws Exception {
+        String target = newDatabase();
+        ScriptedPrompter prompter = new ScriptedPrompter(List.of("no"));
+        try (FakeHerokuApi heroku = heroku()) {
+            CliRunner.Run run = cli(heroku).atTerminal(() -> prompter).run("data", "migrate", "--from", "heroku",
+                    "--app", APP, "--maintenance", "--to-url", postgres.url(target));
+
+            assertThat(run.exitCode()).isEqualTo(130);
+            assertThat(prompter.questions()).containsExactly("Put " + APP + " in maintenance, copy into 127.0.0.1:"
+                    + postgres.port() + "/" + target + "?");
+            assertThat(heroku.writes()).isEmpty();
+            assertThat(WindowRecord.file(dir.resolve(".ferry/data"), APP)).doesNotExist();
+        }
+        assertTablesIn(target, 0);
+    }
+
+    @Test
     void rollback_afterAnInterruptedWindow_putsTheAppBackAndEmptiesTheTarget() throws Exception {
         String target = newDatabase();
         try (FakeHerokuApi heroku = heroku()) {
