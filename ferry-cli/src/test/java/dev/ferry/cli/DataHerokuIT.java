@@ -8,6 +8,7 @@ import dev.ferry.data.heroku.HerokuAppState;
 import dev.ferry.data.heroku.MaintenanceWindow;
 import dev.ferry.data.heroku.WindowRecord;
 import dev.ferry.data.testing.PgTestServer;
+import dev.ferry.data.testing.RedisTestServer;
 import dev.ferry.heroku.HerokuApiClient;
 import dev.ferry.heroku.HerokuClientSettings;
 import dev.ferry.heroku.HerokuCredential;
@@ -199,6 +200,56 @@ class DataHerokuIT {
     }
 
     @Test
+    void rollback_redisTarget_flushesOnlyTheTargetDatabase() throws Exception {
+        try (RedisTestServer redis = RedisTestServer.start(false)) {
+            redisCommands(redis, List.of("SELECT", "1"), List.of("SET", "a", "1"), List.of("RPUSH", "b", "x", "y"),
+                    List.of("SELECT", "3"), List.of("SET", "other", "kept"));
+            try (FakeHerokuApi heroku = heroku(Map.of("REDIS_URL", redis.url(1)))) {
+                CliRunner.Run copied = cli(heroku).run("data", "migrate", "--from", "heroku", "--app", APP,
+                        "--attachment", "REDIS", "--maintenance", "--to-url", redis.url(2), "--yes");
+                assertThat(copied.exitCode()).as(copied.err()).isZero();
+                assertThat(redisCommands(redis, List.of("SELECT", "2"), List.of("DBSIZE"))).endsWith(":2\r\n");
+                interruptInsideTheWindow(heroku);
+
+                CliRunner.Run rolledBack = cli(heroku).run("data", "migrate", "--from", "heroku", "--app", APP,
+                        "--rollback", "--to-url", redis.url(2), "--yes");
+
+                assertThat(rolledBack.exitCode()).as(rolledBack.err()).isZero();
+                assertThat(heroku.maintenance(APP)).isFalse();
+                assertThat(rolledBack.all()).doesNotContain(RedisTestServer.PASSWORD);
+            }
+            assertThat(redisCommands(redis, List.of("SELECT", "2"), List.of("DBSIZE"))).endsWith(":0\r\n");
+            assertThat(redisCommands(redis, List.of("SELECT", "1"), List.of("DBSIZE"))).endsWith(":2\r\n");
+            assertThat(redisCommands(redis, List.of("SELECT", "3"), List.of("DBSIZE"))).endsWith(":1\r\n");
+        }
+    }
+
+    /** Sends the commands (after AUTH) and returns every reply, raw. */
+    @SafeVarargs
+    private static String redisCommands(RedisTestServer redis, List<String>... commands) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", redis.port())) {
+            StringBuilder out = new StringBuilder(resp(List.of("AUTH", RedisTestServer.PASSWORD)));
+            for (List<String> command : commands) {
+                out.append(resp(command));
+            }
+            socket.getOutputStream().write(out.toString().getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+            String replies = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(replies).doesNotContain("-ERR");
+            return replies;
+        }
+    }
+
+    private static String resp(List<String> args) {
+        StringBuilder b = new StringBuilder("*").append(args.size()).append("\r\n");
+        for (String arg : args) {
+            b.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg)
+                    .append("\r\n");
+        }
+        return b.toString();
+    }
+
+    @Test
     void resume_afterAnInterruptedWindow_putsBackTheStateRecordedBeforeTheFirstRun() throws Exception {
         String target = newDatabase();
         try (FakeHerokuApi heroku = heroku()) {
@@ -306,6 +357,10 @@ class DataHerokuIT {
 
     /** The fake serving harbor-shop-production (web ×2, worker ×0, clock ×1, mailer_queue ×1) with a live DATABASE_URL. */
     private FakeHerokuApi heroku() throws Exception {
+        return heroku(Map.of("DATABASE_URL", postgres.url("app") + "?sslmode=disable"));
+    }
+
+    private FakeHerokuApi heroku(Map<String, String> configVars) throws Exception {
         Path root = dir.resolve("heroku-api");
         Path app = Files.createDirectories(root.resolve(APP));
         for (String fixture : List.of("app.json", "formation.json", "addon-attachments.json", "fake.properties")) {
@@ -313,8 +368,7 @@ class DataHerokuIT {
                 Files.write(app.resolve(fixture), in.readAllBytes());
             }
         }
-        Files.writeString(app.resolve("config-vars.json"), new ObjectMapper().writeValueAsString(
-                Map.of("DATABASE_URL", postgres.url("app") + "?sslmode=disable")));
+        Files.writeString(app.resolve("config-vars.json"), new ObjectMapper().writeValueAsString(configVars));
         return FakeHerokuApi.start(root).withApp(APP);
     }
 
