@@ -86,6 +86,17 @@ class HerokuBackupsTest {
     }
 
     @Test
+    void capture_serverErrorOnThePost_notRetriedSoNoSecondBackupIsTaken() {
+        fake.withBackup(DUMP, 1, false).fail(dev.ferry.heroku.testing.Fault.serverError().onPath("/backups$"));
+
+        FerryException e = catchThrowableOfType(FerryException.class,
+                () -> backups.capture("vast-badlands-production", "DATABASE"));
+
+        assertThat(e.getMessage()).startsWith("The Heroku API failed with HTTP 500 on POST /client/v11/databases/");
+        assertThat(fake.requests()).filteredOn(r -> r.method().equals("POST")).hasSize(1);
+    }
+
+    @Test
     void capture_unknownAttachment_badInputListingTheAppsAttachments() {
         FerryException e = catchThrowableOfType(FerryException.class,
                 () -> backups.capture("harbor-shop-production", "FOLLOWER"));
