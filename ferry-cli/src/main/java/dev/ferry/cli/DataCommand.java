@@ -90,8 +90,8 @@ final class DataCommand implements Runnable {
         String toUrl;
 
         @Option(names = "--to", paramLabel = "PROVIDER",
-                description = "The target: the Postgres (or Redis) service of ./compose.yaml as PROVIDER runs it"
-                        + " (local: its published port, the password from the config store).")
+                description = "The target: the Postgres (or Redis) service of the compose file as PROVIDER runs"
+                        + " it; local reaches its published port, with the password from the config store.")
         String to;
 
         @Option(names = "--to-service", paramLabel = "SERVICE",
@@ -99,7 +99,7 @@ final class DataCommand implements Runnable {
         String toService;
 
         @Option(names = "--compose-file", paramLabel = "FILE", defaultValue = "compose.yaml",
-                description = "With --to: the compose file (default: ${DEFAULT-VALUE}).")
+                description = "With --to: the compose file; default ${DEFAULT-VALUE} in this folder.")
         Path composeFile;
 
         @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
