@@ -7,10 +7,13 @@ import dev.ferry.data.MovePlan;
 import dev.ferry.data.MoveRequest;
 import dev.ferry.data.MoveResult;
 import dev.ferry.data.SourceResolver;
-import dev.ferry.data.heroku.HerokuSourceResolver;
 import dev.ferry.data.ConnectionUrl;
+import dev.ferry.data.heroku.HerokuSourceResolver;
 import dev.ferry.data.postgres.PostgresMover;
 import dev.ferry.data.redis.RedisMover;
+import dev.ferry.data.deployed.DataKind;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +41,9 @@ final class DataCommand implements Runnable {
                     "",
                     "  ferry data migrate --from heroku --app my-app \\",
                     "      --to-url env:TARGET_DATABASE_URL",
-                    "  ferry data migrate --from-url env:HEROKU_DATABASE_URL \\",
-                    "      --to-url env:TARGET_DATABASE_URL",
+                    "  ferry data migrate --from heroku --app my-app --to local \\",
+                    "      --maintenance --backup",
+                    "  ferry data migrate --from heroku --app my-app --to local --rollback",
                     "  ferry data migrate --from-url env:HEROKU_REDIS_URL \\",
                     "      --to-url redis://localhost:6379 --yes",
                     ""})
@@ -67,8 +71,36 @@ final class DataCommand implements Runnable {
                         + " default DATABASE, or REDIS when the target is redis:// or rediss://.")
         String attachment;
 
-        @Option(names = "--to-url", required = true, paramLabel = "URL", description = "The target database, or env:NAME.")
+        @Option(names = "--backup",
+                description = "With --from heroku (Postgres): capture a fresh Heroku backup and restore it, instead"
+                        + " of reading the live database.")
+        boolean backup;
+
+        @Option(names = "--maintenance",
+                description = "With --from heroku: maintenance mode on and non-web dynos scaled to 0 during the copy;"
+                        + " both put back afterwards.")
+        boolean maintenance;
+
+        @Option(names = "--rollback",
+                description = "Undo an interrupted --maintenance run: put the Heroku app back as recorded and, if the"
+                        + " target was empty before, empty it again.")
+        boolean rollback;
+
+        @Option(names = "--to-url", paramLabel = "URL", description = "The target database, or env:NAME.")
         String toUrl;
+
+        @Option(names = "--to", paramLabel = "PROVIDER",
+                description = "The target: the Postgres (or Redis) service of the compose file as PROVIDER runs"
+                        + " it; local reaches its published port, with the password from the config store.")
+        String to;
+
+        @Option(names = "--to-service", paramLabel = "SERVICE",
+                description = "With --to: the compose service, when there is more than one of the kind.")
+        String toService;
+
+        @Option(names = "--compose-file", paramLabel = "FILE", defaultValue = "compose.yaml",
+                description = "With --to: the compose file; default ${DEFAULT-VALUE} in this folder.")
+        Path composeFile;
 
         @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
                 description = "Postgres: parallel dump and restore through a temporary folder (default: ${DEFAULT-VALUE},"
@@ -97,22 +129,73 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (jobs < 1) {
-                throw FerryException.badInput("--jobs must be 1 or more", "e.g. --jobs 4");
+            checkOptions();
+            ConsoleEvents events = new ConsoleEvents(context, common.debug);
+            try (PrompterHolder prompts = new PrompterHolder(context, context.interactive(common));
+                 DataHeroku heroku = from == Origin.heroku ? new DataHeroku(context, prompts, events, app) : null) {
+                if (rollback) {
+                    return new DataRollback(context, prompts, events, heroku, stateDir(), yes)
+                            .run(to == null && toUrl == null ? null : kind -> target(kind, events));
+                }
+                DataKind kind = kind();
+                DataEndpoint target = target(kind, events);
+                if (backup) {
+                    return new DataBackupRestore(this, context, prompts, events, heroku).run(target);
+                }
+                return move(prompts, events, heroku, target);
             }
-            checkSourceOptions();
-            DataEndpoint target = new DataEndpoint(ConnectionUrl.parse(urlText(toUrl, "--to-url"), "--to-url"), false);
-            DataEndpoint source = from == Origin.heroku ? fromHeroku(target)
-                    : SourceResolver.ofUrl(urlText(fromUrl, "--from-url"), "--from-url").resolve();
+        }
+
+        /** A live copy: the source is a database (a URL, or a Heroku attachment's URL read live). */
+        private int move(PrompterHolder prompts, ConsoleEvents events, DataHeroku heroku, DataEndpoint target) {
+            String chosen = attachment != null ? attachment : HerokuSourceResolver.defaultAttachment(target.url());
+            DataEndpoint source = heroku != null ? heroku.liveSource(chosen)
+                    : SourceResolver.ofUrl(DataTargets.urlText(context, fromUrl, "--from-url"), "--from-url").resolve();
             DataMover mover = mover(source, target);
             DataOutput output = new DataOutput(context, common, json);
-            MoveRequest request = new MoveRequest(source, target, jobs, force, resume,
-                    context.workDir().resolve(".ferry/data"));
+            MoveRequest request = new MoveRequest(source, target, jobs, force, resume, stateDir());
             MovePlan plan = mover.plan(request);
             output.plan(plan);
-            confirm(plan);
-            MoveResult result = mover.move(plan, output.events());
+            HerokuWindow window = maintenance ? heroku.window(stateDir()) : null;
+            if (window != null) {
+                output.windowPlan(window.describe(heroku.session()));
+            }
+            confirm(prompts, plan.request().target().url().place(), !plan.toDrop().isEmpty(), window != null);
+            MoveResult result;
+            if (window != null) {
+                window.open(heroku.session(), resume, plan.kind(), target.url().place(), plan.toDrop().isEmpty());
+                result = window.around(() -> mover.move(plan, output.events()));
+            } else {
+                result = mover.move(plan, output.events());
+            }
             return output.result(plan, result) ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+
+        /** The kind of database, known before any connection: from the source URL or the attachment's name. */
+        DataKind kind() {
+            if (backup) {
+                return DataKind.POSTGRES;
+            }
+            if (fromUrl != null) {
+                ConnectionUrl url = ConnectionUrl.parse(DataTargets.urlText(context, fromUrl, "--from-url"),
+                        "--from-url");
+                return url.isRedis() ? DataKind.REDIS : DataKind.POSTGRES;
+            }
+            if (attachment != null && attachment.toUpperCase(Locale.ROOT).contains("REDIS")) {
+                return DataKind.REDIS;
+            }
+            return DataKind.POSTGRES;
+        }
+
+        DataEndpoint target(DataKind kind, ConsoleEvents events) {
+            if (to != null) {
+                return DataTargets.fromProvider(context, to, toService, composeFile, kind, events);
+            }
+            return DataTargets.fromUrl(context, toUrl);
+        }
+
+        Path stateDir() {
+            return context.workDir().resolve(".ferry/data");
         }
 
         private DataMover mover(DataEndpoint source, DataEndpoint target) {
@@ -124,15 +207,19 @@ final class DataCommand implements Runnable {
             }
             if (source.fromHeroku()) {
                 throw FerryException.badInput("--attachment: the Heroku app's " + (source.url().isRedis() ? "Redis"
-                        : "Postgres") + " database cannot be copied into the --to-url of another kind",
+                        : "Postgres") + " database cannot be copied into the " + (to != null ? "--to " + to + " target" : "--to-url")
+                        + " of another kind",
                         "give --attachment of the target's kind (DATABASE for postgres://, REDIS for redis://)");
             }
             throw FerryException.badInput("--from-url and --to-url must be the same kind of database",
                     "give two postgres:// URLs or two redis:// / rediss:// URLs");
         }
 
-        /** Exactly one source: --from-url URL, or --from heroku --app NAME (with an optional --attachment). */
-        private void checkSourceOptions() {
+        /** Every combination is checked here, before anything is read or asked. */
+        private void checkOptions() {
+            if (jobs < 1) {
+                throw FerryException.badInput("--jobs must be 1 or more", "e.g. --jobs 4");
+            }
             if (from == null && fromUrl == null) {
                 throw FerryException.badInput("no source: give --from-url URL or --from heroku --app NAME",
                         "e.g. ferry data migrate --from heroku --app my-app --to-url env:TARGET_URL");
@@ -144,55 +231,57 @@ final class DataCommand implements Runnable {
             if (from == Origin.heroku && (app == null || app.isBlank())) {
                 throw FerryException.badInput("--from heroku needs --app NAME", "e.g. --from heroku --app my-app");
             }
-            if (from == null && (app != null || attachment != null)) {
-                throw FerryException.badInput((app != null ? "--app" : "--attachment") + " applies to --from heroku only",
+            if (from == null && (app != null || attachment != null || backup || maintenance || rollback)) {
+                String option = app != null ? "--app" : attachment != null ? "--attachment" : backup ? "--backup"
+                        : maintenance ? "--maintenance" : "--rollback";
+                throw FerryException.badInput(option + " applies to --from heroku only",
                         "drop it, or replace --from-url with --from heroku --app NAME");
             }
-        }
-
-        /** The attachment's URL, read live from the API and held in memory only (never printed or stored). */
-        private DataEndpoint fromHeroku(DataEndpoint target) {
-            String chosen = attachment != null ? attachment : HerokuSourceResolver.defaultAttachment(target.url());
-            ConsoleEvents events = new ConsoleEvents(context, common.debug);
-            try (PrompterHolder prompts = new PrompterHolder(context, context.interactive(common));
-                 HerokuSession heroku = HerokuSession.open(context, prompts, events)) {
-                HerokuSourceResolver resolver = new HerokuSourceResolver(heroku.client(), app, chosen);
-                DataEndpoint source = resolver.resolve();
-                events.step("Source: " + resolver.varName() + " of \"" + app + "\" (" + source.url().redacted()
-                        + "), read from the Heroku API with the token from " + heroku.tokenSource());
-                return source;
+            if (to != null && toUrl != null) {
+                throw FerryException.badInput("--to and --to-url both name a target; give one",
+                        "--to local for the local deployment's database, or --to-url URL");
+            }
+            if (to == null && toUrl == null && !rollback) {
+                throw FerryException.badInput("no target: give --to-url URL or --to local",
+                        "e.g. --to local (the Postgres service of ./compose.yaml, as `ferry compose up` runs it)");
+            }
+            if (toService != null && to == null) {
+                throw FerryException.badInput("--to-service applies to --to only", "e.g. --to local --to-service db");
+            }
+            if (rollback && (resume || backup || force)) {
+                throw FerryException.badInput("--rollback undoes a run; it takes no " + (resume ? "--resume" : backup
+                        ? "--backup" : "--force"), "run ferry data migrate --from heroku --app NAME --rollback");
+            }
+            if (backup && (jobs > 1 || resume)) {
+                throw FerryException.badInput("--backup restores one stream: " + (resume ? "--resume" : "--jobs")
+                        + " does not apply", "drop " + (resume ? "--resume (run again: a new backup is captured)"
+                        : "--jobs"));
+            }
+            if (backup && attachment != null && attachment.toUpperCase(Locale.ROOT).contains("REDIS")) {
+                throw FerryException.badInput("--backup: Heroku backs up Postgres only",
+                        "drop --backup to copy Redis live");
             }
         }
 
-        private void confirm(MovePlan plan) {
+        /** The one question before anything is written; without a terminal, --yes is required. */
+        void confirm(PrompterHolder prompts, String place, boolean drops, boolean window) {
             if (yes) {
                 return;
             }
-            try (PrompterHolder prompts = new PrompterHolder(context, context.interactive(common))) {
-                if (!prompts.allowed()) {
-                    throw FerryException.badInput("ferry data migrate writes to " + plan.request().target().url().place()
-                            + " and needs a confirmation", "review the plan above, then run again with --yes");
-                }
-                String question = plan.toDrop().isEmpty() ? "Copy into " + plan.request().target().url().place() + "?"
-                        : "Drop what is listed above from " + plan.request().target().url().place() + " and copy?";
-                if (!prompts.get().confirm(question, false)) {
-                    throw new PromptCancelledException();
-                }
+            if (!prompts.allowed()) {
+                throw FerryException.badInput("ferry data migrate writes to " + place
+                        + (window ? " and changes the Heroku app " + app : "") + " and needs a confirmation",
+                        "review the plan above, then run again with --yes");
             }
-        }
-
-        /** env:NAME reads the URL from the environment, so that its password stays out of `ps` and shell history. */
-        private String urlText(String value, String option) {
-            if (!value.startsWith("env:")) {
-                return value;
+            String question = (drops ? "Drop what is listed above from " + place + " and copy?"
+                    : "Copy into " + place + "?");
+            if (window) {
+                question = "Put " + app + " in maintenance, " + question.substring(0, 1).toLowerCase(Locale.ROOT)
+                        + question.substring(1);
             }
-            String name = value.substring(4);
-            String url = context.env().get(name);
-            if (url == null || url.isBlank()) {
-                throw FerryException.badInput(option + " env:" + name + ": the environment variable " + name
-                        + " is not set", "export " + name + "=postgres://… (or redis://…) first");
+            if (!prompts.get().confirm(question, false)) {
+                throw new PromptCancelledException();
             }
-            return url;
         }
     }
 }

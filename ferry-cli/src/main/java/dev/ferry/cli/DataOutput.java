@@ -25,6 +25,7 @@ final class DataOutput {
     private final ConsoleEvents console;
     private final EventSink events;
     private final boolean json;
+    private String sourceLabel;
 
     DataOutput(CliContext context, CommonOptions common, boolean json) {
         this.context = context;
@@ -37,16 +38,37 @@ final class DataOutput {
         return events;
     }
 
+    /** Names the source in words when it is not a database URL (a Heroku backup). */
+    void describeSource(String label) {
+        this.sourceLabel = label;
+    }
+
+    /** The plan of a backup restore: what it restores, and what the target holds that --force drops. */
+    void backupPlan(MovePlan plan, String source) {
+        console.step("Plan: restore " + source + " into " + plan.request().target().url().redacted());
+        console.step("Heroku captures the backup (its progress is shown), then it streams into pg_restore");
+        dropList(plan);
+    }
+
+    /** The maintenance window's line of the plan. */
+    void windowPlan(String line) {
+        console.step(line);
+    }
+
+    private void dropList(MovePlan plan) {
+        if (!plan.toDrop().isEmpty()) {
+            console.step("These will be dropped from the target first:");
+            plan.toDrop().forEach(item -> context.err().println("     - " + item));
+        }
+    }
+
     void plan(MovePlan plan) {
         console.step("Plan: copy " + plan.request().source().url().redacted() + " to "
                 + plan.request().target().url().redacted());
         console.step(plan.summary() + (plan.resumePhase() != null ? " (resuming a run that reached "
                 + plan.resumePhase().toLowerCase(Locale.ROOT) + ")" : ""));
         plan.notes().forEach(note -> console.step(note));
-        if (!plan.toDrop().isEmpty()) {
-            console.step("These will be dropped from the target first:");
-            plan.toDrop().forEach(item -> context.err().println("     - " + item));
-        }
+        dropList(plan);
     }
 
     /** Renders the result; returns whether the copy verified. */
@@ -65,6 +87,8 @@ final class DataOutput {
                     result.copied(), plan.kind().equals("redis") ? "keys" : "tables", Sizes.human(result.bytes()),
                     result.copyTime().toMillis() / 1000.0, speed, result.verifyTime().toMillis() / 1000.0));
         }
+        result.warnings().stream().filter(w -> !plan.notes().contains(w))
+                .forEach(w -> console.step("warning: " + w));
         if (verification.passed()) {
             console.step("Verified: " + verification.checks().size() + " checks, source and target are equal.");
             return true;
@@ -82,7 +106,7 @@ final class DataOutput {
     private String toJson(MovePlan plan, MoveResult result) {
         ObjectNode root = JSON.createObjectNode();
         root.put("kind", plan.kind());
-        root.put("source", plan.request().source().url().redacted());
+        root.put("source", sourceLabel != null ? sourceLabel : plan.request().source().url().redacted());
         root.put("target", plan.request().target().url().redacted());
         ObjectNode planNode = root.putObject("plan");
         planNode.put("items", plan.items()).put("bytes", plan.bytes()).put("estimateSeconds", plan.estimate().toSeconds());

@@ -118,6 +118,54 @@ public final class HerokuApiClient {
         return await(object(appName, configVarsPath(appName), ConfigVarPicker::databaseUrlNames));
     }
 
+    /**
+     * One Platform API object, e.g. {@code /apps/my-app} (a 404 is the app not found). For callers outside this
+     * package that need a single answer; the snapshot collector uses the asynchronous surface.
+     */
+    public JsonNode get(String appName, String path) {
+        return await(object(appName, path));
+    }
+
+    /** Every item of a Platform API list (Range pagination followed), e.g. {@code /apps/my-app/formation}. */
+    public List<JsonNode> getList(String appName, String path) {
+        return await(list(appName, path));
+    }
+
+    /**
+     * PATCH on the Platform API (maintenance mode, a formation batch update). Retried like a read: setting the same
+     * state twice is harmless.
+     */
+    public JsonNode patch(String appName, String path, JsonNode body) {
+        return await(write(new Request(endpoints.api(), path, null, appName, "PATCH", body)));
+    }
+
+    /** GET on the data API (postgres-api / api.data.heroku.com), e.g. a backup transfer's progress. */
+    public JsonNode dataGet(String appName, String path) {
+        return await(write(new Request(endpoints.data(), path, null, appName, "GET", null)));
+    }
+
+    /**
+     * POST on the data API (capture a backup, ask for a backup's public URL). Never retried: a request that reached
+     * Heroku before the connection broke would capture a second backup.
+     */
+    public JsonNode dataPost(String appName, String path, JsonNode body) {
+        return await(write(new Request(endpoints.data(), path, null, appName, "POST", body)));
+    }
+
+    /** Encodes an app or add-on name for a path segment. */
+    public static String segment(String name) {
+        return java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private CompletableFuture<JsonNode> write(Request request) {
+        return exchange(request).thenApply(outcome -> {
+            if (outcome.status() != 200 && outcome.status() != 201 && outcome.status() != 202) {
+                throw outcome.failure();
+            }
+            return outcome.read(JSON::readTree);
+        });
+    }
+
     private static String configVarsPath(String appName) {
         return "/apps/" + java.net.URLEncoder.encode(appName, java.nio.charset.StandardCharsets.UTF_8) + "/config-vars";
     }
@@ -204,9 +252,18 @@ public final class HerokuApiClient {
     // ---- requests, retries, pages ----
 
     /** One request to make, possibly several times. */
-    private record Request(URI base, String path, String range, String appName) {
+    private record Request(URI base, String path, String range, String appName, String method, JsonNode body) {
+        Request(URI base, String path, String range, String appName) {
+            this(base, path, range, appName, "GET", null);
+        }
+
         HerokuFailures.Subject subject() {
-            return new HerokuFailures.Subject(appName, "GET", path);
+            return new HerokuFailures.Subject(appName, method, path);
+        }
+
+        /** Whether a failed attempt may be repeated: not for POST, which creates something each time. */
+        boolean retriesAnswers() {
+            return !method.equals("POST");
         }
     }
 
@@ -301,7 +358,7 @@ public final class HerokuApiClient {
                 if (!(cause instanceof IOException io)) {
                     return CompletableFuture.<Outcome>failedFuture(unwrap(cause));
                 }
-                if (!(io instanceof HttpTimeoutException) && attempt < settings.maxAttempts()) {
+                if (!(io instanceof HttpTimeoutException) && attempt < settings.maxAttempts() && request.retriesAnswers()) {
                     return retryLater(request, attempt, Optional.empty(),
                             "the connection failed (" + io.getClass().getSimpleName() + ")");
                 }
@@ -309,7 +366,7 @@ public final class HerokuApiClient {
                         request.base().getHost(), io, attempt, settings.requestTimeout()));
             }
             int status = response.statusCode();
-            if ((status == 429 || status >= 500) && attempt < settings.maxAttempts()) {
+            if ((status == 429 || status >= 500) && attempt < settings.maxAttempts() && request.retriesAnswers()) {
                 Optional<Duration> retryAfter = Backoff.parseRetryAfter(
                         response.headers().firstValue("Retry-After"), ZonedDateTime.now());
                 return retryLater(request, attempt, retryAfter, "Heroku answered " + status);
@@ -331,12 +388,16 @@ public final class HerokuApiClient {
     private HttpRequest httpRequest(Request request) {
         URI uri = URI.create(request.base() + request.path());
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .GET()
+                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(request.body().toString()))
                 .timeout(settings.requestTimeout())
                 .header("Accept", ACCEPT)
                 .header("User-Agent", settings.userAgent())
                 .header("Request-Id", UUID.randomUUID().toString())
                 .header("Authorization", "Bearer " + credential.token());
+        if (request.body() != null) {
+            builder.header("Content-Type", "application/json");
+        }
         if (request.range() != null) {
             builder.header("Range", request.range());
         }

@@ -71,8 +71,9 @@ final class HerokuFailures {
     /** The connection failed, timed out or broke, after any retries. */
     static FerryException forIo(Subject subject, String host, IOException cause, int attempts, Duration timeout) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return FerryException.failed("Could not connect to the Heroku API at " + host + " in time ("
-                            + subject.request() + ")",
+            // unreachable is the environment (exit 3), not a failure of the request
+            return new FerryException(FerryException.Kind.ENVIRONMENT, "Could not connect to the Heroku API at " + host
+                    + " in time (" + subject.request() + ")",
                     "check your network connection, proxy settings, or HEROKU_API_URL", cause);
         }
         if (cause instanceof HttpTimeoutException) {
@@ -82,8 +83,8 @@ final class HerokuFailures {
                             + "(https://status.heroku.com)", cause);
         }
         String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
-        return FerryException.failed("Could not reach the Heroku API at " + host + tries + " ("
-                        + subject.request() + ": " + cause.getClass().getSimpleName() + ")",
+        return new FerryException(FerryException.Kind.ENVIRONMENT, "Could not reach the Heroku API at " + host + tries
+                + " (" + subject.request() + ": " + cause.getClass().getSimpleName() + ")",
                 "check your network connection, proxy settings, or HEROKU_API_URL", cause);
     }
 

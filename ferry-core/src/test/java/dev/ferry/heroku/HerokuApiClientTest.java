@@ -221,6 +221,7 @@ class HerokuApiClientTest {
                 HerokuCredential.of("HRKU-x", TokenSource.NETRC), FAST.withMaxAttempts(2), events::add);
         FerryException failure = catchThrowableOfType(FerryException.class, client::listApps);
         assertThat(failure.getMessage()).startsWith("Could not reach the Heroku API at 127.0.0.1 after 2 attempts");
+        assertThat(failure.kind()).isEqualTo(FerryException.Kind.ENVIRONMENT); // exit 3: the network, not the request
         fake = FakeHerokuApi.start();
     }
 

@@ -57,6 +57,27 @@ public final class Schemas {
         return errors;
     }
 
+    /**
+     * Errors of a request body against a link's {@code schema} (e.g. PATCH /apps/{app}'s). The link's top level is made
+     * strict (no properties it does not name), like the resource definitions with strictProperties: a misspelt field
+     * would be ignored by Heroku and so silently do nothing.
+     */
+    public static List<String> herokuRequestErrors(JsonNode linkSchema, JsonNode body) {
+        ObjectNode wrapper = JSON.createObjectNode();
+        wrapper.set("definitions", herokuDefinitions());
+        ObjectNode strict = ((ObjectNode) linkSchema).deepCopy();
+        if (strict.has("properties") && !strict.has("additionalProperties")) {
+            strict.put("additionalProperties", false);
+        }
+        wrapper.putArray("allOf").add(strict);
+        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(wrapper);
+        List<String> errors = new ArrayList<>();
+        for (Error error : schema.validate(body)) {
+            errors.add("request " + describe(error));
+        }
+        return errors;
+    }
+
     /** Whether the Heroku schema defines a resource of this name. */
     public static boolean herokuDefines(String definition) {
         return herokuDefinitions().has(definition);

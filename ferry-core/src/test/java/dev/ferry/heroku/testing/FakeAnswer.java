@@ -4,8 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-/** What the fake sends back: a status, a JSON body and extra headers. */
-record FakeAnswer(int status, String body, Map<String, String> headers) {
+/** What the fake sends back: a status, a JSON body (or raw bytes: a backup's download) and extra headers. */
+record FakeAnswer(int status, String body, Map<String, String> headers, byte[] bytes) {
+
+    FakeAnswer(int status, String body, Map<String, String> headers) {
+        this(status, body, headers, null);
+    }
+
+    /** Raw bytes, e.g. a dump served as backup storage serves it. */
+    static FakeAnswer binary(byte[] bytes) {
+        return new FakeAnswer(200, "", Map.of("Content-Type", "application/octet-stream"), bytes);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

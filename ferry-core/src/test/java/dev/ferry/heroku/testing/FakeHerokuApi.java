@@ -36,6 +36,12 @@ import java.util.regex.Pattern;
  *       against that endpoint's definition with {@link Schemas#herokuErrors} before it is sent: a fixture that does not
  *       validate is a violation. Error bodies ({"id", "message"}) and data API answers cannot be checked: the schema
  *       defines neither.</li>
+ *   <li>writes: only {@code PATCH /apps/{app}} (maintenance) and {@code PATCH /apps/{app}/formation} (batch scale),
+ *       each body checked against its link's schema (top level strict) and applied ({@link FakeAppWrites}), so that
+ *       later reads see it; the answer is checked like a fixture. Anything else that writes is a violation.</li>
+ *   <li>Heroku Postgres backups on the data API ({@link FakeBackups}: capture, progress, public URL, and the download
+ *       standing in for storage, where the Heroku token must not be sent), once a test gives a dump with
+ *       {@link #withBackup}.</li>
  * </ul>
  *
  * Violations are answered with an error and collected; {@link #close()} fails the test if there were any.
@@ -50,6 +56,8 @@ public final class FakeHerokuApi implements AutoCloseable {
 
     private static final Pattern DATA_PATH = Pattern.compile("^/(client/v11|redis/v0)/databases/[^/]+$");
     private static final Pattern AUTHORIZATION_PATH = Pattern.compile("^/oauth/authorizations/([^/]+)$");
+    /** The writes the fake applies: maintenance mode and formation batch updates. */
+    private static final Pattern WRITABLE = Pattern.compile("^/apps/[^/]+(/formation)?$");
 
     /** One request as the fake saw it (never its token). Times are {@link System#nanoTime()}; status -1: dropped. */
     public record RecordedRequest(String method, String path, String range, String requestId, String userAgent,
@@ -58,6 +66,8 @@ public final class FakeHerokuApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final AppFixtures apps;
+    private final FakeAppWrites writes;
+    private final FakeBackups backups;
     private final FakeAuthorizations authorizations = new FakeAuthorizations();
     private final List<Fault> faults = new ArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -68,6 +78,8 @@ public final class FakeHerokuApi implements AutoCloseable {
 
     private FakeHerokuApi(Fixtures fixtures) throws IOException {
         this.apps = new AppFixtures(fixtures);
+        this.writes = new FakeAppWrites(apps);
+        this.backups = new FakeBackups(apps);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "fake-heroku-api");
@@ -212,6 +224,40 @@ public final class FakeHerokuApi implements AutoCloseable {
         return authorizations.deleted();
     }
 
+    /**
+     * Makes the data API's backups produce {@code dump} (a custom-format pg_dump): a capture runs for {@code polls}
+     * progress requests, then finishes ({@code fail}: with succeeded false). See {@link FakeBackups}.
+     */
+    public FakeHerokuApi withBackup(byte[] dump, int polls, boolean fail) {
+        backups.produce(dump, polls, fail);
+        return this;
+    }
+
+    /** The backup downloads served so far (paths, without their signature). */
+    public List<String> backupDownloads() {
+        return backups.downloads();
+    }
+
+    /** The password that every fake backup transfer's from_url holds, for tests asserting it never shows. */
+    public static String transferPassword() {
+        return FakeBackups.FROM_URL_PASSWORD;
+    }
+
+    /** Whether the app is in maintenance mode now (after any PATCH). */
+    public boolean maintenance(String app) {
+        return writes.maintenance(app);
+    }
+
+    /** The app's process types and their quantities now (after any PATCH), in fixture order. */
+    public Map<String, Integer> formation(String app) {
+        return writes.quantities(app);
+    }
+
+    /** The writes the fake applied, in order: "maintenance APP true", "scale APP TYPE=N". */
+    public List<String> writes() {
+        return writes.log();
+    }
+
     /** What the fake found wrong with requests or fixtures so far. */
     public List<String> violations() {
         return List.copyOf(violations);
@@ -242,16 +288,16 @@ public final class FakeHerokuApi implements AutoCloseable {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         FakeAnswer answer;
         try {
-            exchange.getRequestBody().readAllBytes();
+            byte[] requestBody = exchange.getRequestBody().readAllBytes();
             sleep(latency);
-            answer = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange);
+            answer = answer(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), exchange, requestBody);
         } catch (RuntimeException dropped) {
             record(exchange, -1, start);
             throw dropped;
         }
         // recorded before the answer leaves, so that a client holding its answer always finds the request counted
         record(exchange, answer.status(), start);
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        byte[] body = answer.bytes() != null ? answer.bytes() : answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
@@ -267,9 +313,14 @@ public final class FakeHerokuApi implements AutoCloseable {
                 headers.getFirst("Accept"), status, start, System.nanoTime()));
     }
 
-    private FakeAnswer answer(String method, String path, HttpExchange exchange) {
+    private FakeAnswer answer(String method, String path, HttpExchange exchange, byte[] requestBody) {
         var headers = exchange.getRequestHeaders();
         String where = method + " " + path;
+        if (path.startsWith(FakeBackups.DOWNLOAD_PREFIX) && method.equals("GET")) {
+            // backup storage, not the API: a signed URL, no Heroku headers
+            return backups.download(path, exchange.getRequestURI().getRawQuery(), headers.getFirst("Authorization"),
+                    violations::add);
+        }
         if (!ACCEPT.equals(headers.getFirst("Accept"))) {
             violations.add(where + ": Accept was " + headers.getFirst("Accept") + ", Heroku needs " + ACCEPT);
             return FakeAnswer.error(400, "bad_request", "Please specify a version: " + ACCEPT);
@@ -295,6 +346,11 @@ public final class FakeHerokuApi implements AutoCloseable {
         if (authorizationPath.matches() && method.equals("DELETE")) {
             return authorizations.delete(authorizationPath.group(1));
         }
+        Optional<JsonNode> requestJson = requestJson(where, headers.getFirst("Content-Type"), requestBody);
+        Optional<FakeAnswer> backup = backups.answer(method, path, url(), violations::add);
+        if (backup.isPresent()) {
+            return backup.get();
+        }
         if (method.equals("GET") && DATA_PATH.matcher(path).matches()) {
             // the data API is not in the Platform API schema: its fixtures cannot be schema-checked
             return apps.data(path).map(body -> FakeAnswer.json(200, body))
@@ -305,11 +361,58 @@ public final class FakeHerokuApi implements AutoCloseable {
             violations.add(where + ": not an endpoint of the Heroku Platform API schema");
             return FakeAnswer.error(404, "not_found", "Not found.");
         }
+        if (method.equals("PATCH") && WRITABLE.matcher(path).matches()) {
+            return write(where, path, route.get(), requestJson);
+        }
         if (!method.equals("GET")) {
-            violations.add(where + ": the fake serves only reads (and OAuth authorizations)");
+            violations.add(where + ": the fake serves only reads, maintenance and formation updates (and OAuth"
+                    + " authorizations)");
             return FakeAnswer.error(405, "method_not_allowed", "Method not allowed.");
         }
         return serve(where, path, route.get(), headers.getFirst("Range"));
+    }
+
+    /** The request's JSON body, checked to be JSON with its content type; empty when there is none. */
+    private Optional<JsonNode> requestJson(String where, String contentType, byte[] body) {
+        if (body.length == 0) {
+            return Optional.empty();
+        }
+        if (contentType == null || !contentType.startsWith("application/json")) {
+            violations.add(where + ": a body without Content-Type: application/json");
+        }
+        try {
+            return Optional.of(new com.fasterxml.jackson.databind.ObjectMapper().readTree(body));
+        } catch (IOException e) {
+            violations.add(where + ": the body is not JSON");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * PATCH /apps/{app} and PATCH /apps/{app}/formation: the body is checked against the link's schema, applied
+     * ({@link FakeAppWrites}), and the answer checked against the link's target definition like any fixture.
+     */
+    private FakeAnswer write(String where, String path, SchemaRoutes.Route route, Optional<JsonNode> body) {
+        if (body.isEmpty()) {
+            violations.add(where + ": no JSON body");
+            return FakeAnswer.error(400, "bad_request", "Invalid params.");
+        }
+        List<String> errors = Schemas.herokuRequestErrors(route.requestSchema(), body.get());
+        if (!errors.isEmpty()) {
+            violations.add(where + ": the body does not match the schema's " + route.href() + ": " + errors);
+            return FakeAnswer.error(422, "invalid_params", "Invalid params.");
+        }
+        Optional<JsonNode> answer = writes.patch(path, body.get(), violations::add);
+        if (answer.isEmpty()) {
+            return FakeAnswer.error(404, "not_found", "Couldn't find that app.");
+        }
+        List<String> answerErrors = FixtureValidation.errors(route.definition(), answer.get());
+        if (!answerErrors.isEmpty()) {
+            violations.add(where + ": the answer does not match the schema's " + route.definition() + ": "
+                    + answerErrors);
+            return FakeAnswer.error(500, "fixture_invalid", "The fixture does not match the Heroku schema.");
+        }
+        return FakeAnswer.json(200, answer.get().toString());
     }
 
     private void checkRequestId(String where, String requestId) {
@@ -348,7 +451,7 @@ public final class FakeHerokuApi implements AutoCloseable {
     }
 
     private FakeAnswer serve(String where, String path, SchemaRoutes.Route route, String range) {
-        Optional<JsonNode> body = apps.platform(path);
+        Optional<JsonNode> body = writes.current(path).or(() -> apps.platform(path));
         if (body.isEmpty()) {
             return path.startsWith("/apps/") && !apps.serves(path.split("/")[2])
                     ? FakeAnswer.error(404, "not_found", "Couldn't find that app.")

@@ -145,6 +145,64 @@ class FakeHerokuApiTest {
         }
     }
 
+    @Test
+    void patch_maintenance_appliedAndSeenByTheNextGet() throws Exception {
+        try (FakeHerokuApi fake = FakeHerokuApi.start().withApp("vast-badlands-production")) {
+            HttpResponse<String> patched = http.send(patch(fake, "/apps/vast-badlands-production",
+                    "{\"maintenance\":true}"), HttpResponse.BodyHandlers.ofString());
+            assertThat(patched.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(patched.body()).path("maintenance").asBoolean()).isTrue();
+            HttpResponse<String> read = http.send(request(fake, "/apps/vast-badlands-production").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(json.readTree(read.body()).path("maintenance").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void patch_maintenanceAsString_refusedAsTheSchemaSaysAndReported() throws Exception {
+        FakeHerokuApi fake = FakeHerokuApi.start().withApp("vast-badlands-production");
+        HttpResponse<String> response = http.send(patch(fake, "/apps/vast-badlands-production",
+                "{\"maintenance\":\"on\"}"), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(fake.maintenance("vast-badlands-production")).isFalse();
+        assertThatThrownBy(fake::close).isInstanceOf(AssertionError.class).hasMessageContaining("maintenance");
+    }
+
+    @Test
+    void patch_formationWithInventedField_refusedAndReported() throws Exception {
+        FakeHerokuApi fake = FakeHerokuApi.start().withApp("harbor-shop-production");
+        HttpResponse<String> response = http.send(patch(fake, "/apps/harbor-shop-production/formation",
+                "{\"updates\":[{\"type\":\"clock\",\"replicas\":0}]}"), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(fake.formation("harbor-shop-production")).containsEntry("clock", 1);
+        assertThatThrownBy(fake::close).isInstanceOf(AssertionError.class).hasMessageContaining("replicas");
+    }
+
+    @Test
+    void patch_formationBatch_answersTheUpdatedTypesValidAgainstTheSchema() throws Exception {
+        try (FakeHerokuApi fake = FakeHerokuApi.start().withApp("harbor-shop-production")) {
+            HttpResponse<String> response = http.send(patch(fake, "/apps/harbor-shop-production/formation",
+                    "{\"updates\":[{\"type\":\"clock\",\"quantity\":0}]}"), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(response.body())).singleElement().satisfies(p ->
+                    assertThat(p.path("quantity").asInt()).isZero());
+            assertThat(Schemas.herokuErrors("formation", json.readTree(response.body()))).isEmpty();
+        }
+    }
+
+    @Test
+    void backupDownload_withTheHerokuToken_isAViolation() throws Exception {
+        FakeHerokuApi fake = FakeHerokuApi.start().withApp("vast-badlands-production");
+        http.send(request(fake, "/backup-storage/vast-badlands-production/x?X-Amz-Signature=1").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThatThrownBy(fake::close).isInstanceOf(AssertionError.class).hasMessageContaining("token was sent");
+    }
+
+    private HttpRequest patch(FakeHerokuApi fake, String path, String body) {
+        return request(fake, path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
     private static HttpRequest.Builder request(FakeHerokuApi fake, String path) {
         return HttpRequest.newBuilder(URI.create(fake.url() + path))
                 .header("Accept", FakeHerokuApi.ACCEPT)

@@ -23,8 +23,10 @@ final class SchemaRoutes {
      *
      * @param definition the resource definition its answer must match, e.g. "formation"
      * @param list whether it answers with a list (and so takes a Range header)
+     * @param requestSchema the link's schema for the request body (PATCH, POST), or a missing node
      */
-    record Route(String method, Pattern path, String href, String definition, boolean list, int literalLength) {}
+    record Route(String method, Pattern path, String href, String definition, boolean list, int literalLength,
+                 JsonNode requestSchema) {}
 
     private static volatile List<Route> routes;
 
@@ -62,7 +64,8 @@ final class SchemaRoutes {
                         ? ref.substring("#/definitions/".length()).split("/")[0] : resource.getKey();
                 String literal = href.replaceAll("\\{[^}]*}", "");
                 Pattern path = Pattern.compile(Pattern.quote(href).replaceAll("\\{[^}]*}", "\\\\E[^/]+\\\\Q"));
-                found.add(new Route(link.path("method").asText(), path, href, definition, list, literal.length()));
+                found.add(new Route(link.path("method").asText(), path, href, definition, list, literal.length(),
+                        link.path("schema")));
             }
         });
         return List.copyOf(found);

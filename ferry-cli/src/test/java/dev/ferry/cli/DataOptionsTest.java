@@ -1,0 +1,109 @@
+package dev.ferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The option combinations of `ferry data migrate` for the Heroku side and the deployed target: each wrong one is one
+ * line with its fix and exit 2, decided before any request or connection (no Heroku API or database here).
+ */
+class DataOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void backupWithoutFromHeroku_exit2() {
+        assertRefused(run("--from-url", "postgres://a/b", "--to-url", "postgres://c/d", "--backup"),
+                "ferry: --backup applies to --from heroku only; drop it, or replace --from-url with --from heroku"
+                        + " --app NAME");
+    }
+
+    @Test
+    void maintenanceWithoutFromHeroku_exit2() {
+        assertRefused(run("--from-url", "postgres://a/b", "--to-url", "postgres://c/d", "--maintenance"),
+                "ferry: --maintenance applies to --from heroku only; drop it, or replace --from-url with --from"
+                        + " heroku --app NAME");
+    }
+
+    @Test
+    void toAndToUrl_exit2() {
+        assertRefused(run("--from-url", "postgres://a/b", "--to-url", "postgres://c/d", "--to", "local"),
+                "ferry: --to and --to-url both name a target; give one; --to local for the local deployment's"
+                        + " database, or --to-url URL");
+    }
+
+    @Test
+    void noTarget_exit2NamingBothForms() {
+        assertRefused(run("--from-url", "postgres://a/b"), "ferry: no target: give --to-url URL or --to local; e.g."
+                + " --to local (the Postgres service of ./compose.yaml, as `ferry compose up` runs it)");
+    }
+
+    @Test
+    void backupWithJobs_exit2() {
+        assertRefused(run("--from", "heroku", "--app", "a", "--backup", "--jobs", "2", "--to-url", "postgres://c/d"),
+                "ferry: --backup restores one stream: --jobs does not apply; drop --jobs");
+    }
+
+    @Test
+    void rollbackWithResume_exit2() {
+        assertRefused(run("--from", "heroku", "--app", "a", "--rollback", "--resume"),
+                "ferry: --rollback undoes a run; it takes no --resume; run ferry data migrate --from heroku --app"
+                        + " NAME --rollback");
+    }
+
+    @Test
+    void toServiceWithoutTo_exit2() {
+        assertRefused(run("--from-url", "postgres://a/b", "--to-url", "postgres://c/d", "--to-service", "db"),
+                "ferry: --to-service applies to --to only; e.g. --to local --to-service db");
+    }
+
+    @Test
+    void toAws_exit2SayingItIsPlanned() {
+        assertRefused(run("--from-url", "postgres://a/b", "--to", "aws", "--yes"),
+                "ferry: --to: no target resolver for provider \"aws\"; use --to local, or give the target's URL with"
+                        + " --to-url (the RDS endpoint from the stack's outputs is planned)");
+    }
+
+    @Test
+    void toLocalWithoutComposeFile_exit2() {
+        CliRunner.Run run = run("--from-url", "postgres://a/b", "--to", "local", "--yes");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("ferry: compose.yaml: no such compose file");
+    }
+
+    @Test
+    void rollbackWithNothingRecorded_exit2BeforeAnyRequest() {
+        // HEROKU_API_URL points nowhere: a request would fail with exit 3, not 2
+        CliRunner.Run run = new CliRunner(dir).env(Map.of("HEROKU_API_URL", "http://127.0.0.1:9",
+                "HEROKU_API_KEY", "unused")).run("data", "migrate", "--from", "heroku", "--app", "shop", "--rollback");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("ferry: --rollback: no --maintenance run of shop is recorded");
+    }
+
+    @Test
+    void help_namesTheNewOptions() {
+        CliRunner.Run run = new CliRunner(dir).run("data", "migrate", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--backup").contains("--maintenance").contains("--rollback")
+                .contains("--to=PROVIDER").contains("--to-service=SERVICE").contains("--compose-file=FILE");
+    }
+
+    private CliRunner.Run run(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "data";
+        all[1] = "migrate";
+        System.arraycopy(args, 0, all, 2, args.length);
+        return new CliRunner(dir).run(all);
+    }
+
+    private static void assertRefused(CliRunner.Run run, String line) {
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(line);
+        assertThat(run.out()).isEmpty();
+    }
+}
