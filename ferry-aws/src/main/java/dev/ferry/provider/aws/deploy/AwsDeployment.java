@@ -94,6 +94,8 @@ public final class AwsDeployment {
                 + ", " + settings.provider().mode().cliName() + ") to AWS " + settings.region()));
         stage = "the bootstrap stack " + AwsSettings.bootstrapStackName();
         BootstrapOutputs bootstrap = new Bootstrapper(deployer, templates, events).ensure();
+        // a stack that cannot take a change now is reported before anything is uploaded or built
+        deployer.describe(stackName).ifPresent(StackDeployer::requireDeployable);
         Images images = build(compose, bootstrap);
         ObjectNode template = templates.app(new AppStackInput(compose, settings, bootstrap, compose.neededConfig()));
         String body = pretty(template);

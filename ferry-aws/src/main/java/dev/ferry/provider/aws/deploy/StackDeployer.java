@@ -159,7 +159,7 @@ public final class StackDeployer {
     }
 
     /** A stack another run is changing, or one CloudFormation left stuck, cannot take a change set. */
-    private static void requireDeployable(StackState state) {
+    static void requireDeployable(StackState state) {
         String name = state.name();
         if (state.isBusy()) {
             throw FerryException.environment("stack " + name + " is busy (" + state.status() + ") with another run",
