@@ -12,6 +12,11 @@ public final class AppStackOutputs {
     public static final String URL = "Url";
     /** The private subnets, comma-separated, for one-off tasks (the release). */
     public static final String PRIVATE_SUBNETS = "PrivateSubnets";
+    /**
+     * "ENABLED" when tasks run in the public subnets (no NAT: affordable mode), else "DISABLED": the AssignPublicIp a
+     * one-off task needs to pull its image. In that mode {@link #PRIVATE_SUBNETS} lists the (public) task subnets.
+     */
+    public static final String TASK_ASSIGN_PUBLIC_IP = "TaskAssignPublicIp";
     /** The security group of the services' tasks, for one-off tasks. */
     public static final String TASK_SECURITY_GROUP = "TaskSecurityGroup";
     /** The log group every task writes to (stream prefix: the service name). */
