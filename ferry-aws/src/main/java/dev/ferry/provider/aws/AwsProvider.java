@@ -89,7 +89,7 @@ public final class AwsProvider implements Provider {
                     + " placeholders for the bootstrap stack's bucket, image repository and build project"));
             AwsSettings placeholder = new AwsSettings("us-east-1", compose.projectName(), settings);
             return Optional.of(AwsDeployment.renderWith(compose, placeholder, AwsDeployment.placeholder("us-east-1"),
-                    Templates.standard()));
+                    Templates.standard(), events));
         }
         try (AwsClients clients = new AwsClients(env)) {
             return Optional.of(deployment(clients, compose, events).render(compose));

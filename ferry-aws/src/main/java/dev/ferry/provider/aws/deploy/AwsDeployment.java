@@ -44,8 +44,6 @@ import java.util.TreeSet;
  */
 public final class AwsDeployment {
 
-    /** The app stack's output saying whether one-off tasks need a public IP (tasks in public subnets, no NAT). */
-    static final String TASK_ASSIGN_PUBLIC_IP = "TaskAssignPublicIp";
     /** The shortest wait for a release task, whatever the (local-sized) up timeout says: Fargate starts slowly. */
     static final Duration MIN_RELEASE_WAIT = Duration.ofMinutes(20);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,7 +95,7 @@ public final class AwsDeployment {
         // a stack that cannot take a change now is reported before anything is uploaded or built
         deployer.describe(stackName).ifPresent(StackDeployer::requireDeployable);
         Images images = build(compose, bootstrap);
-        ObjectNode template = templates.app(new AppStackInput(compose, settings, bootstrap, compose.neededConfig()));
+        ObjectNode template = appTemplate(new AppStackInput(compose, settings, bootstrap, compose.neededConfig()));
         String body = pretty(template);
         Set<String> declared = parameterNames(template);
         Optional<StackState> existing = deployer.describe(stackName).filter(s -> !isReview(s));
@@ -150,7 +148,7 @@ public final class AwsDeployment {
             });
         }
         Images images = new Images(withPulledImages(compose, uris), toBuild);
-        ObjectNode template = templates.app(new AppStackInput(compose, settings, outputs, compose.neededConfig()));
+        ObjectNode template = appTemplate(new AppStackInput(compose, settings, outputs, compose.neededConfig()));
         Set<String> declared = parameterNames(template);
         Optional<StackState> existing = deployer.describe(settings.appStackName()).filter(s -> !isReview(s));
         events.emit(new FerryEvent.Detail("stack " + settings.appStackName() + " will be "
@@ -174,13 +172,27 @@ public final class AwsDeployment {
                     + "); the template shows placeholders for its bucket, image repository and build project"));
             bootstrap = placeholder(settings.region());
         }
-        return renderWith(compose, settings, bootstrap, templates);
+        return renderWith(compose, settings, bootstrap, templates, events);
     }
 
     /** The template for the given bootstrap outputs; no call to AWS. */
     public static String renderWith(LoadedCompose compose, AwsSettings settings, BootstrapOutputs bootstrap,
-                                    Templates templates) {
-        return pretty(templates.app(new AppStackInput(compose, settings, bootstrap, compose.neededConfig())));
+                                    Templates templates, EventSink events) {
+        Templates.App app = templates.app(new AppStackInput(compose, settings, bootstrap, compose.neededConfig()));
+        report(app, events);
+        return pretty(app.template());
+    }
+
+    private ObjectNode appTemplate(AppStackInput input) {
+        Templates.App app = templates.app(input);
+        report(app, events);
+        return app.template();
+    }
+
+    /** What the template could not carry over, as the user should read it before deploying. */
+    private static void report(Templates.App app, EventSink events) {
+        app.findings().forEach(f -> events.emit(new FerryEvent.Step(f.severity().name().toLowerCase(java.util.Locale.ROOT)
+                + " [" + f.code() + "] " + f.subject() + ": " + f.message())));
     }
 
     /** Stand-ins for the bootstrap's outputs in a template rendered without access to the account. */
@@ -308,7 +320,7 @@ public final class AwsDeployment {
 
     private ReleaseTask.Spec releaseSpec(ComposeService service, StackState stack) {
         Map<String, String> out = stack.outputs();
-        String assign = out.get(TASK_ASSIGN_PUBLIC_IP);
+        String assign = out.get(AppStackOutputs.TASK_ASSIGN_PUBLIC_IP);
         boolean publicIp = assign != null ? assign.equals("ENABLED")
                 : settings.provider().mode() == DeploymentMode.AFFORDABLE;
         List<String> subnets = Arrays.stream(output(stack, AppStackOutputs.PRIVATE_SUBNETS).split(","))

@@ -1,8 +1,11 @@
 package dev.ferry.provider.aws.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ferry.FerryException;
+import dev.ferry.Finding;
 import dev.ferry.provider.aws.template.AppStackInput;
+import dev.ferry.provider.aws.template.AppTemplate;
+import dev.ferry.provider.aws.template.BootstrapTemplate;
+import java.util.List;
 
 /**
  * Where the deployer gets its CloudFormation templates: the bootstrap stack's and the app stack's. One seam, so the
@@ -11,6 +14,14 @@ import dev.ferry.provider.aws.template.AppStackInput;
  */
 public interface Templates {
 
+    /** The app template and what it could not carry over from the compose file. */
+    record App(ObjectNode template, List<Finding> findings) {
+
+        public App {
+            findings = List.copyOf(findings);
+        }
+    }
+
     /** The bootstrap stack's template, JSON. */
     String bootstrapBody();
 
@@ -18,36 +29,29 @@ public interface Templates {
     String bootstrapVersion();
 
     /** The app stack's template for {@code input}. */
-    ObjectNode app(AppStackInput input);
+    App app(AppStackInput input);
 
     /** The bootstrap stack's output carrying its template's version. */
-    String VERSION_OUTPUT = "TemplateVersion";
+    String VERSION_OUTPUT = BootstrapTemplate.VERSION_OUTPUT;
 
-    /**
-     * The real templates. SWITCH POINT: until the aws-template branch (BootstrapTemplate, AppTemplate) is merged,
-     * this says so; afterwards it returns BootstrapTemplate.build() / AppTemplate.build(input).
-     */
+    /** The real templates: {@link BootstrapTemplate} and {@link AppTemplate}. */
     static Templates standard() {
         return new Templates() {
             @Override
             public String bootstrapBody() {
-                throw notMerged();
+                return AwsDeployment.pretty(BootstrapTemplate.build());
             }
 
             @Override
             public String bootstrapVersion() {
-                throw notMerged();
+                return String.valueOf(BootstrapTemplate.VERSION);
             }
 
             @Override
-            public ObjectNode app(AppStackInput input) {
-                throw notMerged();
+            public App app(AppStackInput input) {
+                AppTemplate.Result result = AppTemplate.build(input);
+                return new App(result.template(), result.findings());
             }
         };
-    }
-
-    private static FerryException notMerged() {
-        return FerryException.environment("the aws templates are not part of this build yet",
-                "use --provider local");
     }
 }

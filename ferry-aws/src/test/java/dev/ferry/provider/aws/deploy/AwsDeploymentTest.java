@@ -277,6 +277,78 @@ class AwsDeploymentTest {
         }
     }
 
+    @Test
+    void up_realTemplates_acceptedByTheFakeAndDeployedInTwoPhases() {
+        try (DeployFixture f = new DeployFixture(dir)) {
+            f.templates = Templates.standard();
+
+            UpResult result = f.up();
+
+            assertThat(f.aws.unexpected()).isEmpty();
+            assertThat(result.endpoints()).containsExactly(new UpResult.Endpoint("web", DeployFixture.URL));
+            assertThat(f.cloudFormation.executed()).containsExactly("ferry-bootstrap:CREATE",
+                    "ferry-shop-beta:CREATE", "ferry-shop-beta:UPDATE");
+            assertThat(f.cloudFormation.stack("ferry-bootstrap").template())
+                    .contains("\"AWS::CodeBuild::Project\"").contains("\"TemplateVersion\"");
+            Map<String, String> phase2 = f.cloudFormation.executedParameters().get(2);
+            assertThat(phase2).containsEntry("ServicesEnabled", "true").containsKeys("ImageRelease", "ImageWeb");
+            assertThat(f.cloudFormation.stack(DeployFixture.APP_STACK).template())
+                    .contains(DeployFixture.BUCKET.substring(0, 5)).doesNotContain("PLACEHOLDER");
+        }
+    }
+
+    @Test
+    void plan_firstDeploy_describeOnlyCallsAndEveryServiceNew() {
+        try (DeployFixture f = new DeployFixture(dir);
+             dev.ferry.provider.aws.AwsClients clients = new dev.ferry.provider.aws.AwsClients(f.aws.env())) {
+            dev.ferry.provider.DeploymentPlan plan = f.deployment(clients).plan(f.compose(),
+                    new java.util.TreeSet<>(List.of("DATABASE_URL")));
+
+            assertThat(plan.changes()).extracting(c -> c.service() + " " + c.action())
+                    .containsExactly("release RUN", "web CREATE");
+            assertThat(plan.changes().get(0).reason()).startsWith("one-off ECS task before the services update;"
+                    + " CodeBuild builds shop-release-");
+            assertThat(f.aws.requests()).extracting(Request::operation).containsOnly("CloudFormation.DescribeStacks");
+            assertThat(f.scratch).isEmptyDirectory();
+        }
+    }
+
+    @Test
+    void plan_afterACodeChange_rebuildRerunAndRollOnlyDescribing() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir)) {
+            f.up();
+            int before = f.aws.requests().size();
+            java.nio.file.Files.writeString(f.project.resolve("index.js"), "// changed\n");
+            try (dev.ferry.provider.aws.AwsClients clients = new dev.ferry.provider.aws.AwsClients(f.aws.env())) {
+                dev.ferry.provider.DeploymentPlan plan = f.deployment(clients).plan(f.compose(),
+                        new java.util.TreeSet<>(List.of("DATABASE_URL")));
+
+                assertThat(plan.changes()).extracting(c -> c.service() + " " + c.action())
+                        .containsExactly("release RUN", "web RECREATE");
+                assertThat(plan.changes().get(1).reason()).startsWith("rolling update to ferry:shop-release-")
+                        .contains("; CodeBuild builds shop-release-");
+            }
+            assertThat(f.aws.requests().subList(before, f.aws.requests().size())).extracting(Request::operation)
+                    .containsOnly("CloudFormation.DescribeStacks",
+                            "AmazonEC2ContainerRegistry_V20150921.DescribeImages");
+        }
+    }
+
+    @Test
+    void render_withoutABootstrapStack_placeholdersAndSaysSo() {
+        try (DeployFixture f = new DeployFixture(dir);
+             dev.ferry.provider.aws.AwsClients clients = new dev.ferry.provider.aws.AwsClients(f.aws.env())) {
+            f.templates = Templates.standard();
+
+            String template = f.deployment(clients).render(f.compose());
+
+            assertThat(template).startsWith("{").contains("\"AWS::ECS::Cluster\"").contains("repository/PLACEHOLDER-repository");
+            assertThat(f.events).anyMatch(e -> e instanceof dev.ferry.event.FerryEvent.Step s
+                    && s.text().startsWith("The bootstrap stack could not be read"));
+            assertThat(f.aws.requests()).extracting(Request::operation).containsOnly("CloudFormation.DescribeStacks");
+        }
+    }
+
     /** "UsePreviousValue", or the value, of a parameter in a CreateChangeSet form. */
     private static String parameter(Map<String, String> form, String key) {
         for (int i = 1; form.containsKey("Parameters.member." + i + ".ParameterKey"); i++) {

@@ -40,7 +40,7 @@ final class StandInTemplates implements Templates {
     }
 
     @Override
-    public ObjectNode app(AppStackInput input) {
+    public App app(AppStackInput input) {
         ObjectNode template = JSON.createObjectNode();
         ObjectNode parameters = template.putObject("Parameters");
         parameters.putObject(AppStackOutputs.SERVICES_ENABLED_PARAMETER).put("Type", "String").put("Default", "false");
@@ -60,6 +60,6 @@ final class StandInTemplates implements Templates {
         }
         template.putObject("Metadata").put("Bucket", input.bootstrap().artifactBucket())
                 .put("Config", String.join(",", input.configNames())).put("Padding", "x".repeat(padding));
-        return template;
+        return new App(template, java.util.List.of());
     }
 }
