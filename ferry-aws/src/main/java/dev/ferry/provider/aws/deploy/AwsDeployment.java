@@ -210,9 +210,19 @@ public final class AwsDeployment {
         Map<String, String> built = new LinkedHashMap<>();
         for (BuildGroup group : BuildGroup.of(compose, events)) {
             String label = String.join(",", group.services());
+            ContextUploader.Uploaded context;
+            try {
+                context = uploader.upload(bootstrap.artifactBucket(), settings.project(), group.first(),
+                        group.context(), group.dockerfile());
+            } catch (RuntimeException e) {
+                if (Waiting.isInterrupt(e)) {
+                    Thread.currentThread().interrupt();
+                    throw FerryException.failed("interrupted while uploading the build context of " + label
+                            + "; nothing was deployed", "run `ferry compose up --provider aws` again", null);
+                }
+                throw e;
+            }
             stage = "the image build of " + label;
-            ContextUploader.Uploaded context = uploader.upload(bootstrap.artifactBucket(), settings.project(),
-                    group.first(), group.context(), group.dockerfile());
             String tag = CodeBuildRunner.tag(settings.project(), group.first(), context.hash());
             boolean present = builder.hasImage(bootstrap, tag);
             String uri = builder.ensureImage(bootstrap, label, tag, context);

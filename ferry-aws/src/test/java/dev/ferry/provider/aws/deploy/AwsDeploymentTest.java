@@ -222,6 +222,36 @@ class AwsDeploymentTest {
     }
 
     @Test
+    void up_interruptedWhileWatchingTheStack_stackKeepsDeployingAndTheMessageSaysWhereToLook() throws Exception {
+        try (DeployFixture f = new DeployFixture(dir)) {
+            Thread[] upThread = new Thread[1];
+            f.aws.on("CloudFormation.DescribeStackEvents", r -> {
+                if (r.form().get("StackName").equals(DeployFixture.APP_STACK)
+                        && f.cloudFormation.stack(DeployFixture.APP_STACK).status().equals("CREATE_IN_PROGRESS")) {
+                    upThread[0].interrupt();
+                }
+                return f.cloudFormation.describeStackEvents(r);
+            });
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            upThread[0] = new Thread(() -> {
+                try {
+                    f.up();
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            upThread[0].start();
+            upThread[0].join(120_000);
+
+            assertThat(thrown.get()).isInstanceOf(FerryException.class)
+                    .hasMessage("interrupted: ferry stopped watching; the stack ferry-shop-beta keeps going in AWS");
+            assertThat(f.cloudFormation.executed()).containsExactly("ferry-bootstrap:CREATE", "ferry-shop-beta:CREATE");
+            assertThat(f.aws.requests("AmazonEC2ContainerServiceV20141113.RunTask")).isEmpty();
+            assertThat(f.scratch).isEmptyDirectory();
+        }
+    }
+
+    @Test
     void up_stackBusyWithAnotherRun_oneLineWithTheFixBeforeAnyUpload() {
         try (DeployFixture f = new DeployFixture(dir)) {
             f.cloudFormation.existing(DeployFixture.APP_STACK, "UPDATE_IN_PROGRESS", "{}", Map.of(), Map.of());
