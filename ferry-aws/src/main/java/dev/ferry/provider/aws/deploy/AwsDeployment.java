@@ -99,15 +99,15 @@ public final class AwsDeployment {
         String body = pretty(template);
         Set<String> declared = parameterNames(template);
         Optional<StackState> existing = deployer.describe(stackName).filter(s -> !isReview(s));
-        List<ComposeService> releases = releaseServices(compose, declared);
-        boolean release = !releases.isEmpty() && servicesChange(existing, images.uris(), declared);
+        List<ComposeService> releases = TwoPhaseUpdate.releaseServices(compose, declared);
+        boolean release = !releases.isEmpty() && TwoPhaseUpdate.servicesChange(existing, images.uris(), declared);
         DeploymentPlan plan = changes(compose, existing, images, release);
         stage = "the stack " + stackName;
         if (release) {
             events.emit(new FerryEvent.Step("Phase 1: the release's new image" + (existing.isEmpty()
                     ? "s; services held at 0 tasks until the release has run" : "; services keep the running version")));
             Set<String> now = new LinkedHashSet<>(releases.stream().map(ComposeService::name).toList());
-            StackState phase1 = deployer.deploy(request(body, parameters(declared, images.uris(), existing, now,
+            StackState phase1 = deployer.deploy(request(body, TwoPhaseUpdate.parameters(declared, images.uris(), existing, now,
                     existing.isEmpty() ? "false" : null), bootstrap));
             Duration wait = options.waitTimeout().compareTo(MIN_RELEASE_WAIT) > 0 ? options.waitTimeout()
                     : MIN_RELEASE_WAIT;
@@ -118,7 +118,7 @@ public final class AwsDeployment {
             events.emit(new FerryEvent.Step("Phase 2: every service's new image"));
         }
         stage = "the stack " + stackName;
-        StackState done = deployer.deploy(request(body, parameters(declared, images.uris(), existing,
+        StackState done = deployer.deploy(request(body, TwoPhaseUpdate.parameters(declared, images.uris(), existing,
                 images.uris().keySet(), "true"), bootstrap));
         reportServices(compose, done);
         return new UpResult(plan, endpoints(compose, done));
@@ -153,8 +153,8 @@ public final class AwsDeployment {
         Optional<StackState> existing = deployer.describe(settings.appStackName()).filter(s -> !isReview(s));
         events.emit(new FerryEvent.Detail("stack " + settings.appStackName() + " will be "
                 + (existing.isEmpty() ? "created" : "updated through a change set")));
-        boolean release = !releaseServices(compose, declared).isEmpty()
-                && servicesChange(existing, images.uris(), declared);
+        boolean release = !TwoPhaseUpdate.releaseServices(compose, declared).isEmpty()
+                && TwoPhaseUpdate.servicesChange(existing, images.uris(), declared);
         return changes(compose, existing, images, release);
     }
 
@@ -252,54 +252,6 @@ public final class AwsDeployment {
             uris.put(service.name(), uri);
         }
         return uris;
-    }
-
-    /**
-     * The parameters of one stack update. Image parameters of the services in {@code newNow} (and of services new to
-     * the stack) get the new image; the others keep the stack's value. {@code servicesEnabled} null keeps it too.
-     */
-    private static List<StackParameter> parameters(Set<String> declared, Map<String, String> uris,
-                                                   Optional<StackState> existing, Set<String> newNow,
-                                                   String servicesEnabled) {
-        Map<String, String> serviceByParameter = new LinkedHashMap<>();
-        uris.keySet().forEach(s -> serviceByParameter.put(LogicalIds.imageParameter(s), s));
-        Set<String> current = existing.map(s -> s.parameters().keySet()).orElse(Set.of());
-        List<StackParameter> parameters = new ArrayList<>();
-        for (String key : new TreeSet<>(declared)) {
-            String service = serviceByParameter.get(key);
-            if (key.equals(AppStackOutputs.SERVICES_ENABLED_PARAMETER)) {
-                parameters.add(servicesEnabled != null ? StackParameter.of(key, servicesEnabled)
-                        : current.contains(key) ? StackParameter.previous(key) : StackParameter.of(key, "false"));
-            } else if (service != null) {
-                parameters.add(newNow.contains(service) || !current.contains(key)
-                        ? StackParameter.of(key, uris.get(service)) : StackParameter.previous(key));
-            } else if (current.contains(key)) {
-                parameters.add(StackParameter.previous(key)); // a parameter ferry does not set keeps its value
-            }
-        }
-        return parameters;
-    }
-
-    /** Whether the long-running services would change image, or are still held at 0 tasks. */
-    private static boolean servicesChange(Optional<StackState> existing, Map<String, String> uris,
-                                          Set<String> declared) {
-        if (existing.isEmpty()) {
-            return true;
-        }
-        Map<String, String> current = existing.get().parameters();
-        if (declared.contains(AppStackOutputs.SERVICES_ENABLED_PARAMETER)
-                && !"true".equals(current.get(AppStackOutputs.SERVICES_ENABLED_PARAMETER))) {
-            return true;
-        }
-        return uris.entrySet().stream().anyMatch(e -> declared.contains(LogicalIds.imageParameter(e.getKey()))
-                && !e.getValue().equals(current.get(LogicalIds.imageParameter(e.getKey()))));
-    }
-
-    /** Run-once services with an image parameter (the release phase), in dependency order. */
-    private static List<ComposeService> releaseServices(LoadedCompose compose, Set<String> declared) {
-        return LocalDeployment.startOrder(compose).stream().filter(ComposeRules::isRunOnce)
-                .filter(s -> !isManaged(s)).filter(s -> declared.contains(LogicalIds.imageParameter(s.name())))
-                .toList();
     }
 
     private DeploymentPlan changes(LoadedCompose compose, Optional<StackState> existing, Images images,
@@ -418,7 +370,7 @@ public final class AwsDeployment {
     }
 
     private static boolean isManaged(ComposeService service) {
-        return ComposeRules.isManagedPostgres(service) || ComposeRules.isManagedRedis(service);
+        return TwoPhaseUpdate.isManaged(service);
     }
 
     private static boolean isReview(StackState state) {
