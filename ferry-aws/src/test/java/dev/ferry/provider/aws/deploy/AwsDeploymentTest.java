@@ -40,6 +40,11 @@ class AwsDeploymentTest {
             String key = FakeS3Paths.key(puts.get(0));
             assertThat(key).matches(DeployFixture.BUCKET + "/shop/release/[0-9a-f]{16}\\.tar\\.gz");
             String hash = key.substring(key.lastIndexOf('/') + 1, key.indexOf(".tar.gz"));
+            String tar = new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                    f.s3.content(DeployFixture.BUCKET, key.substring(key.indexOf('/') + 1)))).readAllBytes(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(tar).contains(".ferry-build/Dockerfile", "index.js", "migrate.js", "Procfile")
+                    .doesNotContain("debug.log");
             String image = DeployFixture.REPOSITORY_URI + ":shop-release-" + hash;
             assertThat(f.aws.requests("CodeBuild_20161006.StartBuild")).hasSize(1);
             JsonNode build = f.codeBuild.started().get(0);
