@@ -3,6 +3,7 @@ package dev.ferry.provider.aws;
 import dev.ferry.FerryException;
 import dev.ferry.compose.load.LoadedCompose;
 import dev.ferry.event.EventSink;
+import dev.ferry.event.FerryEvent;
 import dev.ferry.provider.ConfigStore;
 import dev.ferry.provider.DeploymentPlan;
 import dev.ferry.provider.LogOptions;
@@ -11,6 +12,9 @@ import dev.ferry.provider.ProviderSettings;
 import dev.ferry.provider.ServiceStatus;
 import dev.ferry.provider.UpOptions;
 import dev.ferry.provider.UpResult;
+import dev.ferry.provider.aws.deploy.AwsDeployment;
+import dev.ferry.provider.aws.deploy.Templates;
+import dev.ferry.provider.aws.deploy.Waiting;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -78,17 +82,38 @@ public final class AwsProvider implements Provider {
 
     @Override
     public Optional<String> render(LoadedCompose compose, EventSink events) {
-        throw notYet();
+        Optional<String> region = Optional.ofNullable(env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION")))
+                .filter(r -> !r.isBlank());
+        if (region.isEmpty()) {
+            events.emit(new FerryEvent.Step("No AWS region is set: the template is rendered for us-east-1 with"
+                    + " placeholders for the bootstrap stack's bucket, image repository and build project"));
+            AwsSettings placeholder = new AwsSettings("us-east-1", compose.projectName(), settings);
+            return Optional.of(AwsDeployment.renderWith(compose, placeholder, AwsDeployment.placeholder("us-east-1"),
+                    Templates.standard(), events));
+        }
+        try (AwsClients clients = new AwsClients(env)) {
+            return Optional.of(deployment(clients, compose, events).render(compose));
+        }
     }
 
     @Override
     public DeploymentPlan plan(LoadedCompose compose, UpOptions options, EventSink events) {
-        throw notYet();
+        try (AwsClients clients = new AwsClients(env)) {
+            return deployment(clients, compose, events).plan(compose, configStore(compose.projectDir()).names());
+        }
     }
 
     @Override
     public UpResult up(LoadedCompose compose, UpOptions options, EventSink events) {
-        throw notYet();
+        try (AwsClients clients = new AwsClients(env)) {
+            return deployment(clients, compose, events).up(compose, configStore(compose.projectDir()).names(),
+                    options);
+        }
+    }
+
+    private AwsDeployment deployment(AwsClients clients, LoadedCompose compose, EventSink events) {
+        return new AwsDeployment(clients, settingsFor(compose), Templates.standard(), Waiting.standard(),
+                Path.of(System.getProperty("java.io.tmpdir")), events);
     }
 
     private static FerryException notYet() {

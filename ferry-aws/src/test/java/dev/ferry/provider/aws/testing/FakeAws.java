@@ -68,6 +68,7 @@ public final class FakeAws implements AutoCloseable {
     private final Map<String, Function<Request, Response>> handlers = new ConcurrentHashMap<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+    private final Map<Request, byte[]> rawBodies = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     public FakeAws() {
         try {
@@ -112,6 +113,12 @@ public final class FakeAws implements AutoCloseable {
         return requests().stream().filter(r -> r.operation().equals(operation)).toList();
     }
 
+    /** A request's body as bytes (S3 objects are binary; {@link Request#body()} is its UTF-8 reading). */
+    public byte[] bodyBytes(Request request) {
+        byte[] raw = rawBodies.get(request);
+        return raw == null ? request.body().getBytes(StandardCharsets.UTF_8) : raw.clone();
+    }
+
     /** Operations that reached the fake with no handler; a test asserts this is empty. */
     public List<String> unexpected() {
         synchronized (unexpected) {
@@ -132,6 +139,7 @@ public final class FakeAws implements AutoCloseable {
             String operation = operation(exchange.getRequestMethod(), headers, form);
             Request request = new Request(operation, exchange.getRequestMethod(), path, Map.copyOf(headers), body,
                     form);
+            rawBodies.put(request, raw);
             requests.add(request);
             Function<Request, Response> handler = handlers.get(operation);
             Response response;
