@@ -11,6 +11,7 @@ import dev.ferry.provider.ProviderSettings;
 import dev.ferry.provider.ServiceStatus;
 import dev.ferry.provider.UpOptions;
 import dev.ferry.provider.UpResult;
+import dev.ferry.provider.aws.ops.AwsOps;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,12 @@ public final class AwsProvider implements Provider {
 
     private final Map<String, String> env;
     private final ProviderSettings settings;
+    private final AwsOps ops;
 
     public AwsProvider(Map<String, String> env, ProviderSettings settings) {
         this.env = Map.copyOf(env);
         this.settings = settings;
+        this.ops = new AwsOps(env, settings);
     }
 
     @Override
@@ -54,24 +57,34 @@ public final class AwsProvider implements Provider {
 
     // --- aws-ops branch: config store, ps, logs, down ---
 
+    /** SSM Parameter Store SecureStrings under /ferry/PROJECT/STACK/; the project named by the folder's compose file. */
     @Override
     public ConfigStore configStore(Path projectDir) {
-        throw notYet();
+        return ops.configStore(projectDir);
     }
 
     @Override
     public List<ServiceStatus> ps(LoadedCompose compose) {
-        throw notYet();
+        return ops.ps(compose);
     }
 
     @Override
     public void logs(LoadedCompose compose, LogOptions options, EventSink events) {
-        throw notYet();
+        ops.logs(compose, options, events);
     }
 
+    /** {@code ferry tail}: a deploy's stack events while one is in progress, then the logs, followed. */
+    public void tail(LoadedCompose compose, LogOptions options, EventSink events) {
+        ops.tail(compose, options, events);
+    }
+
+    /**
+     * Deletes the app stack. {@code volumes} is --force-destroy: the databases go without a final snapshot and the
+     * config values are deleted too; otherwise both are kept.
+     */
     @Override
     public void down(LoadedCompose compose, boolean volumes, EventSink events) {
-        throw notYet();
+        ops.down(compose, volumes, events);
     }
 
     // --- aws-deploy branch: render, plan, up ---
