@@ -1,0 +1,183 @@
+package dev.ferry.provider.aws.testing;
+
+import dev.ferry.provider.aws.testing.FakeAws.Request;
+import dev.ferry.provider.aws.testing.FakeAws.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One CloudFormation stack on a {@link FakeAws}: DescribeStacks, DescribeStackEvents, DeleteStack and UpdateStack
+ * (UsePreviousTemplate) answered in the query protocol's XML. An operation starts *_IN_PROGRESS and completes on the
+ * next DescribeStacks, with a stack event per resource, as a real stack does over minutes. After a delete the stack
+ * "does not exist" (a ValidationError, as CloudFormation answers a name it no longer knows).
+ */
+public final class OpsStackFake {
+
+    private static final String NS = "http://cloudformation.amazonaws.com/doc/2010-05-15/";
+
+    private final String name;
+    private final List<String> resources;
+    private final Map<String, String> outputs = new TreeMap<>();
+    private final Map<String, String> parameters = new TreeMap<>();
+    private final List<String[]> events = new ArrayList<>(); // newest first: id, logical id, status, reason, time
+    private volatile String status;
+    private volatile boolean exists;
+    private volatile String failDeleteOn;
+
+    private OpsStackFake(String name, String status, List<String> resources) {
+        this.name = name;
+        this.status = status;
+        this.exists = status != null;
+        this.resources = List.copyOf(resources);
+    }
+
+    /** A stack named {@code name} in {@code status}, or none when status is null. */
+    public static OpsStackFake on(FakeAws aws, String name, String status, List<String> resources) {
+        OpsStackFake stack = new OpsStackFake(name, status, resources);
+        aws.on("CloudFormation.DescribeStacks", stack::describe)
+                .on("CloudFormation.DescribeStackEvents", stack::events)
+                .on("CloudFormation.DeleteStack", stack::delete)
+                .on("CloudFormation.UpdateStack", stack::update);
+        return stack;
+    }
+
+    public OpsStackFake output(String key, String value) {
+        outputs.put(key, value);
+        return this;
+    }
+
+    public OpsStackFake parameter(String key, String value) {
+        parameters.put(key, value);
+        return this;
+    }
+
+    /** The next delete fails on {@code resource} (DELETE_FAILED with a reason). */
+    public OpsStackFake failDeleteOn(String resource) {
+        this.failDeleteOn = resource;
+        return this;
+    }
+
+    public boolean exists() {
+        return exists;
+    }
+
+    public synchronized Map<String, String> parameters() {
+        return Map.copyOf(parameters);
+    }
+
+    private synchronized Response describe(Request request) {
+        if (!exists || !name.equals(request.form().get("StackName"))) {
+            return missing(request.form().get("StackName"));
+        }
+        advance();
+        if (!exists) {
+            return missing(name);
+        }
+        StringBuilder xml = new StringBuilder("<DescribeStacksResponse xmlns=\"" + NS + "\"><DescribeStacksResult><Stacks><member>"
+                + "<StackId>" + stackId() + "</StackId><StackName>" + name + "</StackName>"
+                + "<CreationTime>2026-11-25T10:00:00Z</CreationTime><StackStatus>" + status + "</StackStatus><Outputs>");
+        outputs.forEach((k, v) -> xml.append("<member><OutputKey>").append(k).append("</OutputKey><OutputValue>")
+                .append(OpsJson.xmlEscape(v)).append("</OutputValue></member>"));
+        xml.append("</Outputs><Parameters>");
+        parameters.forEach((k, v) -> xml.append("<member><ParameterKey>").append(k).append("</ParameterKey><ParameterValue>")
+                .append(OpsJson.xmlEscape(v)).append("</ParameterValue></member>"));
+        xml.append("</Parameters></member></Stacks></DescribeStacksResult>"
+                + "<ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></DescribeStacksResponse>");
+        return Response.xml(xml.toString());
+    }
+
+    /** Completes the operation in progress: one event per resource, then the stack's own. */
+    private void advance() {
+        if (status.equals("DELETE_IN_PROGRESS")) {
+            for (String resource : resources) {
+                if (resource.equals(failDeleteOn)) {
+                    event(resource, "DELETE_FAILED", "Resource is in use");
+                    event(name, "DELETE_FAILED", "The following resource(s) failed to delete: [" + resource + "].");
+                    status = "DELETE_FAILED";
+                    failDeleteOn = null;
+                    return;
+                }
+                event(resource, "DELETE_COMPLETE", "");
+            }
+            event(name, "DELETE_COMPLETE", "");
+            exists = false;
+        } else if (status.equals("UPDATE_IN_PROGRESS")) {
+            resources.forEach(r -> event(r, "UPDATE_COMPLETE", ""));
+            event(name, "UPDATE_COMPLETE", "");
+            status = "UPDATE_COMPLETE";
+        }
+    }
+
+    private synchronized Response events(Request request) {
+        if (!exists) {
+            return missing(request.form().get("StackName"));
+        }
+        StringBuilder xml = new StringBuilder("<DescribeStackEventsResponse xmlns=\"" + NS
+                + "\"><DescribeStackEventsResult><StackEvents>");
+        for (String[] e : events) {
+            xml.append("<member><StackId>").append(stackId()).append("</StackId><EventId>").append(e[0])
+                    .append("</EventId><StackName>").append(name).append("</StackName><LogicalResourceId>").append(e[1])
+                    .append("</LogicalResourceId><ResourceType>").append(e[1].equals(name) ? "AWS::CloudFormation::Stack"
+                            : "AWS::ECS::Service").append("</ResourceType><Timestamp>").append(e[4])
+                    .append("</Timestamp><ResourceStatus>").append(e[2]).append("</ResourceStatus>");
+            if (!e[3].isEmpty()) {
+                xml.append("<ResourceStatusReason>").append(OpsJson.xmlEscape(e[3])).append("</ResourceStatusReason>");
+            }
+            xml.append("</member>");
+        }
+        xml.append("</StackEvents></DescribeStackEventsResult></DescribeStackEventsResponse>");
+        return Response.xml(xml.toString());
+    }
+
+    private synchronized Response delete(Request request) {
+        if (exists && name.equals(request.form().get("StackName"))) {
+            status = "DELETE_IN_PROGRESS";
+            event(name, "DELETE_IN_PROGRESS", "User Initiated");
+        }
+        return Response.xml("<DeleteStackResponse xmlns=\"" + NS + "\"><ResponseMetadata><RequestId>fake</RequestId>"
+                + "</ResponseMetadata></DeleteStackResponse>");
+    }
+
+    private synchronized Response update(Request request) {
+        Map<String, String> form = request.form();
+        if (!exists || !name.equals(form.get("StackName"))) {
+            return missing(form.get("StackName"));
+        }
+        if (!"true".equals(form.get("UsePreviousTemplate"))) {
+            return Response.queryError(400, "ValidationError", "the fake only takes UsePreviousTemplate updates");
+        }
+        Map<String, String> next = new LinkedHashMap<>();
+        for (int i = 1; form.containsKey("Parameters.member." + i + ".ParameterKey"); i++) {
+            String key = form.get("Parameters.member." + i + ".ParameterKey");
+            if ("true".equals(form.get("Parameters.member." + i + ".UsePreviousValue"))) {
+                next.put(key, parameters.get(key));
+            } else {
+                next.put(key, form.getOrDefault("Parameters.member." + i + ".ParameterValue", ""));
+            }
+        }
+        if (!next.keySet().equals(parameters.keySet())) {
+            return Response.queryError(400, "ValidationError", "Parameters: " + next.keySet() + " must be " + parameters.keySet());
+        }
+        parameters.putAll(next);
+        status = "UPDATE_IN_PROGRESS";
+        event(name, "UPDATE_IN_PROGRESS", "User Initiated");
+        return Response.xml("<UpdateStackResponse xmlns=\"" + NS + "\"><UpdateStackResult><StackId>" + stackId()
+                + "</StackId></UpdateStackResult></UpdateStackResponse>");
+    }
+
+    private void event(String logicalId, String eventStatus, String reason) {
+        events.add(0, new String[] {"event-" + events.size(), logicalId, eventStatus, reason, Instant.now().toString()});
+    }
+
+    private String stackId() {
+        return "arn:aws:cloudformation:us-east-1:123456789012:stack/" + name + "/0f1e2d3c";
+    }
+
+    private static Response missing(String stackName) {
+        return Response.queryError(400, "ValidationError", "Stack with id " + stackName + " does not exist");
+    }
+}
