@@ -59,10 +59,10 @@ public final class AwsOps {
                     + StackWatch.words(stack.get().status()) + "); its events until it settles:"));
             try {
                 Optional<String> status = new StackWatch(clients().cloudFormation(), poll())
-                        .until(aws.appStackName(), Instant.now().minus(Duration.ofMinutes(5)), events);
+                        .until(stack.get().id(), Instant.now().minus(Duration.ofMinutes(5)), events);
                 events.emit(new FerryEvent.Step("Stack " + aws.appStackName() + ": "
-                        + status.map(StackWatch::words).orElse("deleted")));
-                if (status.isEmpty()) {
+                        + status.map(StackWatch::words).orElse("delete complete")));
+                if (status.isEmpty() || status.get().equals("DELETE_COMPLETE")) {
                     return;
                 }
             } catch (InterruptedException e) {

@@ -13,19 +13,24 @@ import software.amazon.awssdk.services.cloudformation.model.Stack;
 /**
  * A CloudFormation stack as DescribeStacks shows it.
  *
+ * @param id the stack's id (its ARN): a deleted stack is still found by id, not by name
  * @param name the stack's name
  * @param status e.g. CREATE_COMPLETE, UPDATE_IN_PROGRESS
  * @param outputs the outputs by key
  * @param parameters the parameters by key
  */
-public record DeployedStack(String name, String status, Map<String, String> outputs, Map<String, String> parameters) {
+public record DeployedStack(String id, String name, String status, Map<String, String> outputs, Map<String, String> parameters) {
 
     public DeployedStack {
         outputs = Map.copyOf(outputs);
         parameters = Map.copyOf(parameters);
     }
 
-    /** The stack, or empty when it does not exist (never deployed, or deleted). */
+    /**
+     * The stack, or empty when it does not exist (never deployed, or deleted).
+     *
+     * @param name its name, or its id to see it after a delete (status DELETE_COMPLETE)
+     */
     public static Optional<DeployedStack> find(CloudFormationClient cloudFormation, String name) {
         try {
             return cloudFormation.describeStacks(b -> b.stackName(name)).stacks().stream().findFirst()
@@ -65,6 +70,6 @@ public record DeployedStack(String name, String status, Map<String, String> outp
         Map<String, String> parameters = new TreeMap<>();
         stack.parameters().forEach(p -> parameters.put(p.parameterKey(),
                 p.parameterValue() == null ? "" : p.parameterValue()));
-        return new DeployedStack(stack.stackName(), stack.stackStatusAsString(), outputs, parameters);
+        return new DeployedStack(stack.stackId(), stack.stackName(), stack.stackStatusAsString(), outputs, parameters);
     }
 }

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
@@ -56,8 +58,12 @@ public final class LogTail {
             throw FerryException.failed("stack " + settings.appStackName() + " has no " + AppStackOutputs.LOG_GROUP
                     + " output", "run ferry compose up --provider aws to update it", null);
         }
-        Long start = options.since() != null ? Since.parse(options.since(), clock.instant()).toEpochMilli()
-                : options.follow() ? clock.instant().minus(FOLLOW_BACKLOG).toEpochMilli() : null;
+        Long start = null;
+        if (options.since() != null) {
+            start = Since.parse(options.since(), clock.instant()).toEpochMilli();
+        } else if (options.follow()) {
+            start = clock.instant().minus(FOLLOW_BACKLOG).toEpochMilli();
+        }
         // one filter for all services, else one per chosen service (FilterLogEvents takes a single prefix)
         List<String> prefixes = options.services().isEmpty() ? java.util.Collections.singletonList(null)
                 : services.keySet().stream().map(s -> s + "/").toList();
@@ -77,6 +83,9 @@ public final class LogTail {
             List<FilteredLogEvent> fresh = new ArrayList<>();
             for (String prefix : prefixes) {
                 fresh.addAll(read(group, prefix, seen.newest().orElse(start)));
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                return;
             }
             emit(fresh, services, seen, events);
         }
@@ -106,16 +115,18 @@ public final class LogTail {
         try {
             do {
                 String next = token;
-                FilterLogEventsResponse page = AwsCall.run("logs:FilterLogEvents", () -> logs.filterLogEvents(b -> b
-                        .logGroupName(group).logStreamNamePrefix(prefix).startTime(start).nextToken(next)));
+                FilterLogEventsResponse page = logs.filterLogEvents(b -> b
+                        .logGroupName(group).logStreamNamePrefix(prefix).startTime(start).nextToken(next));
                 found.addAll(page.events());
                 token = page.nextToken();
             } while (token != null && !token.isEmpty());
-        } catch (FerryException e) {
-            if (e.getCause() instanceof ResourceNotFoundException) {
-                return List.of(); // no task has written a line yet: the group is made on the first
-            }
-            throw e;
+        } catch (ResourceNotFoundException e) {
+            return List.of(); // no task has written a line yet: the group is made on the first
+        } catch (AbortedException e) {
+            Thread.currentThread().interrupt(); // Ctrl-C during a call: the follow loop ends
+            return List.of();
+        } catch (SdkException e) {
+            throw AwsCall.map("logs:FilterLogEvents", e);
         }
         return found;
     }

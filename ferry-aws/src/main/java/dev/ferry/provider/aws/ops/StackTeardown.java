@@ -59,7 +59,7 @@ public final class StackTeardown {
             if (forceDestroy && databases) {
                 allowDatabaseDeletion(stack, events);
             }
-            delete(name, events);
+            delete(stack, events);
             if (databases) {
                 events.emit(new FerryEvent.Step(forceDestroy ? "The databases were deleted without a final snapshot"
                         : "The databases were kept as final snapshots (RDS and ElastiCache consoles, Snapshots); "
@@ -98,19 +98,20 @@ public final class StackTeardown {
                 .usePreviousTemplate(true).parameters(parameters)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND)));
         StackWatch watch = new StackWatch(cloudFormation, poll);
-        String status = await(() -> watch.until(stack.name(), start, events)).orElse("DELETED");
+        String status = await(() -> watch.until(stack.id(), start, events)).orElse("DELETED");
         if (!status.equals("UPDATE_COMPLETE")) {
             throw FerryException.failed("could not set the deletion policy of stack " + stack.name() + " ("
                     + StackWatch.words(status) + ")" + reasons(watch), "nothing was deleted; see the stack's events", null);
         }
     }
 
-    private void delete(String name, EventSink events) {
+    private void delete(DeployedStack stack, EventSink events) {
+        String name = stack.name();
         events.emit(new FerryEvent.Step("Deleting stack " + name + "..."));
         Instant start = Instant.now().minusSeconds(5);
         AwsCall.run("cloudformation:DeleteStack", () -> cloudFormation.deleteStack(b -> b.stackName(name)));
         StackWatch watch = new StackWatch(cloudFormation, poll);
-        Optional<String> status = await(() -> watch.until(name, start, events));
+        Optional<String> status = await(() -> watch.until(stack.id(), start, events));
         if (status.isPresent() && !status.get().equals("DELETE_COMPLETE")) {
             throw FerryException.failed("stack " + name + " was not deleted (" + StackWatch.words(status.get()) + ")"
                     + reasons(watch), "fix what blocks it, then run ferry compose down again", null);

@@ -33,15 +33,15 @@ public final class StackWatch {
     /**
      * Emits the stack's events after {@code since} until it leaves the *_IN_PROGRESS states.
      *
-     * @param stackId the stack's name, or its id once deleted stacks must still be found
-     * @return the final status, or empty when the stack no longer exists
+     * @param stackId the stack's id, so that its events can still be read once it is deleted
+     * @return the final status (DELETE_COMPLETE after a delete), or empty when the stack cannot be found
      * @throws InterruptedException when the thread is interrupted (Ctrl-C in tail)
      */
     public Optional<String> until(String stackId, Instant since, EventSink events) throws InterruptedException {
         while (true) {
             Optional<DeployedStack> stack = DeployedStack.find(cloudFormation, stackId);
             emitNew(stackId, since, events);
-            if (stack.isEmpty() || !stack.get().inProgress()) {
+            if (stack.isEmpty() || !stack.get().inProgress() || stack.get().status().equals("DELETE_COMPLETE")) {
                 return stack.map(DeployedStack::status);
             }
             Thread.sleep(poll.toMillis());

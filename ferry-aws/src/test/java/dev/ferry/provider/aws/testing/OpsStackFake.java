@@ -26,6 +26,7 @@ public final class OpsStackFake {
     private final List<String[]> events = new ArrayList<>(); // newest first: id, logical id, status, reason, time
     private volatile String status;
     private volatile boolean exists;
+    private volatile boolean deleted;
     private volatile String failDeleteOn;
 
     private OpsStackFake(String name, String status, List<String> resources) {
@@ -70,11 +71,11 @@ public final class OpsStackFake {
     }
 
     private synchronized Response describe(Request request) {
-        if (!exists || !name.equals(request.form().get("StackName"))) {
+        if (!known(request)) {
             return missing(request.form().get("StackName"));
         }
         advance();
-        if (!exists) {
+        if (!known(request)) {
             return missing(name);
         }
         StringBuilder xml = new StringBuilder("<DescribeStacksResponse xmlns=\"" + NS + "\"><DescribeStacksResult><Stacks><member>"
@@ -104,7 +105,9 @@ public final class OpsStackFake {
                 event(resource, "DELETE_COMPLETE", "");
             }
             event(name, "DELETE_COMPLETE", "");
+            status = "DELETE_COMPLETE";
             exists = false;
+            deleted = true;
         } else if (status.equals("UPDATE_IN_PROGRESS")) {
             resources.forEach(r -> event(r, "UPDATE_COMPLETE", ""));
             event(name, "UPDATE_COMPLETE", "");
@@ -112,8 +115,14 @@ public final class OpsStackFake {
         }
     }
 
+    /** By name while it exists; by id also after a delete, as CloudFormation keeps deleted stacks for 90 days. */
+    private boolean known(Request request) {
+        String asked = request.form().get("StackName");
+        return exists && name.equals(asked) || (exists || deleted) && stackId().equals(asked);
+    }
+
     private synchronized Response events(Request request) {
-        if (!exists) {
+        if (!known(request)) {
             return missing(request.form().get("StackName"));
         }
         StringBuilder xml = new StringBuilder("<DescribeStackEventsResponse xmlns=\"" + NS
