@@ -122,13 +122,29 @@ public final class LogTail {
             } while (token != null && !token.isEmpty());
         } catch (ResourceNotFoundException e) {
             return List.of(); // no task has written a line yet: the group is made on the first
-        } catch (AbortedException e) {
-            Thread.currentThread().interrupt(); // Ctrl-C during a call: the follow loop ends
-            return List.of();
         } catch (SdkException e) {
+            if (interrupted(e)) {
+                Thread.currentThread().interrupt(); // interrupted during a call: the follow loop ends
+                return List.of();
+            }
             throw AwsCall.map("logs:FilterLogEvents", e);
         }
         return found;
+    }
+
+    /** Whether a failed call was cut short by an interrupt (the SDK reports it as aborted or as an I/O failure). */
+    private static boolean interrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AbortedException || t instanceof InterruptedException
+                    || t instanceof java.io.InterruptedIOException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The last {@code tail} lines of each service (all when tail is negative), oldest first. */
