@@ -8,6 +8,7 @@ import dev.ferry.provider.ProviderSettings;
 import dev.ferry.provider.ServiceStatus;
 import dev.ferry.provider.aws.AwsClients;
 import dev.ferry.provider.aws.AwsSettings;
+import dev.ferry.provider.aws.template.BootstrapOutputs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,11 +54,12 @@ public final class AwsOps {
      */
     public void tail(LoadedCompose compose, LogOptions options, EventSink events) {
         AwsSettings aws = settings(compose.projectName());
-        Optional<DeployedStack> stack = DeployedStack.find(clients().cloudFormation(), aws.appStackName());
-        if (stack.isPresent() && stack.get().inProgress()) {
-            events.emit(new FerryEvent.Step("Stack " + aws.appStackName() + " is changing ("
-                    + StackWatch.words(stack.get().status()) + "); its events until it settles:"));
-            try {
+        try {
+            watchBuilds(aws, events);
+            Optional<DeployedStack> stack = DeployedStack.find(clients().cloudFormation(), aws.appStackName());
+            if (stack.isPresent() && stack.get().inProgress()) {
+                events.emit(new FerryEvent.Step("Stack " + aws.appStackName() + " is changing ("
+                        + StackWatch.words(stack.get().status()) + "); its events until it settles:"));
                 Optional<String> status = new StackWatch(clients().cloudFormation(), poll())
                         .until(stack.get().id(), Instant.now().minus(Duration.ofMinutes(5)), events);
                 events.emit(new FerryEvent.Step("Stack " + aws.appStackName() + ": "
@@ -65,12 +67,21 @@ public final class AwsOps {
                 if (status.isEmpty() || status.get().equals("DELETE_COMPLETE")) {
                     return;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
         }
         logs(compose, new LogOptions(options.services(), true, options.tail(), options.since()), events);
+    }
+
+    /** The project's image builds in progress in the bootstrap's CodeBuild project, until they end. */
+    private void watchBuilds(AwsSettings aws, EventSink events) throws InterruptedException {
+        Optional<DeployedStack> bootstrap = DeployedStack.find(clients().cloudFormation(), AwsSettings.bootstrapStackName());
+        String buildProject = bootstrap.map(b -> b.outputs().get(BootstrapOutputs.BUILD_PROJECT)).orElse(null);
+        if (buildProject != null && new BuildWatch(clients().codeBuild(), poll()).until(buildProject, aws.project(), events)) {
+            events.emit(new FerryEvent.Step("Image builds finished"));
+        }
     }
 
     public void down(LoadedCompose compose, boolean forceDestroy, EventSink events) {

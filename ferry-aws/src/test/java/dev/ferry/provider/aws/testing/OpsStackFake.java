@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * One CloudFormation stack on a {@link FakeAws}: DescribeStacks, DescribeStackEvents, DeleteStack and UpdateStack
  * (UsePreviousTemplate) answered in the query protocol's XML. An operation starts *_IN_PROGRESS and completes on the
- * next DescribeStacks, with a stack event per resource, as a real stack does over minutes. After a delete the stack
+ * DescribeStacks after the first that sees it, with a stack event per resource, as a real stack does over minutes. After a delete the stack
  * "does not exist" (a ValidationError, as CloudFormation answers a name it no longer knows).
  */
 public final class OpsStackFake {
@@ -27,6 +27,7 @@ public final class OpsStackFake {
     private volatile String status;
     private volatile boolean exists;
     private volatile boolean deleted;
+    private int holds; // DescribeStacks calls that still see the operation in progress
     private volatile String failDeleteOn;
 
     private OpsStackFake(String name, String status, List<String> resources) {
@@ -36,14 +37,28 @@ public final class OpsStackFake {
         this.resources = List.copyOf(resources);
     }
 
-    /** A stack named {@code name} in {@code status}, or none when status is null. */
+    /** The stacks of each fake: requests go to the stack they name; a name no stack has "does not exist". */
+    private static final Map<FakeAws, List<OpsStackFake>> STACKS = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
+
+    /** A stack named {@code name} in {@code status}, or none when status is null; several may be registered. */
     public static OpsStackFake on(FakeAws aws, String name, String status, List<String> resources) {
         OpsStackFake stack = new OpsStackFake(name, status, resources);
-        aws.on("CloudFormation.DescribeStacks", stack::describe)
-                .on("CloudFormation.DescribeStackEvents", stack::events)
-                .on("CloudFormation.DeleteStack", stack::delete)
-                .on("CloudFormation.UpdateStack", stack::update);
+        List<OpsStackFake> stacks = STACKS.computeIfAbsent(aws, a -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        stacks.removeIf(s -> s.name.equals(name));
+        stacks.add(stack);
+        aws.on("CloudFormation.DescribeStacks", r -> route(stacks, r).describe(r))
+                .on("CloudFormation.DescribeStackEvents", r -> route(stacks, r).events(r))
+                .on("CloudFormation.DeleteStack", r -> route(stacks, r).delete(r))
+                .on("CloudFormation.UpdateStack", r -> route(stacks, r).update(r));
         return stack;
+    }
+
+    /** The stack a request names (by name or id), else the first, which answers "does not exist". */
+    private static OpsStackFake route(List<OpsStackFake> stacks, Request request) {
+        String asked = request.form().getOrDefault("StackName", "");
+        return stacks.stream().filter(s -> s.name.equals(asked) || s.stackId().equals(asked)).findFirst()
+                .orElse(new OpsStackFake(asked + "-unknown", null, List.of()));
     }
 
     public OpsStackFake output(String key, String value) {
@@ -59,6 +74,14 @@ public final class OpsStackFake {
     /** The next delete fails on {@code resource} (DELETE_FAILED with a reason). */
     public OpsStackFake failDeleteOn(String resource) {
         this.failDeleteOn = resource;
+        return this;
+    }
+
+    /** An update begins, as a deploy starts one; the next DescribeStacks completes it. */
+    public synchronized OpsStackFake startUpdate() {
+        status = "UPDATE_IN_PROGRESS";
+        event(name, "UPDATE_IN_PROGRESS", "User Initiated");
+        holds = 1;
         return this;
     }
 
@@ -91,8 +114,12 @@ public final class OpsStackFake {
         return Response.xml(xml.toString());
     }
 
-    /** Completes the operation in progress: one event per resource, then the stack's own. */
+    /** Completes the operation in progress (after one look at it): one event per resource, then the stack's own. */
     private void advance() {
+        if (holds > 0) {
+            holds--;
+            return;
+        }
         if (status.equals("DELETE_IN_PROGRESS")) {
             for (String resource : resources) {
                 if (resource.equals(failDeleteOn)) {
@@ -145,6 +172,7 @@ public final class OpsStackFake {
     private synchronized Response delete(Request request) {
         if (exists && name.equals(request.form().get("StackName"))) {
             status = "DELETE_IN_PROGRESS";
+            holds = 1;
             event(name, "DELETE_IN_PROGRESS", "User Initiated");
         }
         return Response.xml("<DeleteStackResponse xmlns=\"" + NS + "\"><ResponseMetadata><RequestId>fake</RequestId>"
@@ -174,6 +202,7 @@ public final class OpsStackFake {
         parameters.putAll(next);
         status = "UPDATE_IN_PROGRESS";
         event(name, "UPDATE_IN_PROGRESS", "User Initiated");
+        holds = 1;
         return Response.xml("<UpdateStackResponse xmlns=\"" + NS + "\"><UpdateStackResult><StackId>" + stackId()
                 + "</StackId></UpdateStackResult></UpdateStackResponse>");
     }
