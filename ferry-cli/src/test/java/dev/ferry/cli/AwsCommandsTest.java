@@ -73,7 +73,7 @@ class AwsCommandsTest {
                 .output("ClusterName", "ferry-shop-beta").output("Url", "http://shop-123.us-east-1.elb.amazonaws.com")
                 .output("LogGroup", "/ferry/shop/beta").output("ServiceWeb", "shop-web").output("ServiceWorker", "shop-worker")
                 .output("EndpointDb", "shop-db.abc.us-east-1.rds.amazonaws.com:5432")
-                .parameter("DatabaseDeletionPolicy", "Snapshot").parameter("ServicesEnabled", "true");
+                .parameter("ServicesEnabled", "true");
     }
 
     @Test
@@ -236,9 +236,9 @@ class AwsCommandsTest {
         CliRunner.Run run = cli().run("compose", "down", "--provider", "aws", "--force-destroy", "--yes");
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(stack.exists()).isFalse();
-        assertThat(stack.parameters()).containsEntry("DatabaseDeletionPolicy", "Delete");
+        assertThat(stack.template()).contains("\"DeletionPolicy\":\"Delete\"").doesNotContain("Snapshot");
         assertThat(ssm.values()).isEmpty();
-        assertThat(run.err()).contains("Deleted stack ferry-shop-beta").contains("without a final snapshot");
+        assertThat(run.err()).contains("Deleted stack ferry-shop-beta").contains("Deleted without a final snapshot: Database");
         assertThat(aws.unexpected()).isEmpty();
     }
 
@@ -251,7 +251,7 @@ class AwsCommandsTest {
         assertThat(stack.exists()).isFalse();
         assertThat(aws.requests("CloudFormation.UpdateStack")).isEmpty();
         assertThat(ssm.values()).containsKey("/ferry/shop/beta/SECRET_KEY_BASE");
-        assertThat(run.err()).contains("kept as final snapshots").contains("config values stay in SSM Parameter Store");
+        assertThat(run.err()).contains("Kept as final snapshots: Database").contains("config values stay in SSM Parameter Store");
     }
 
     @Test

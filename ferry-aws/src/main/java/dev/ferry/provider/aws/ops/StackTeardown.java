@@ -4,7 +4,6 @@ import dev.ferry.FerryException;
 import dev.ferry.event.EventSink;
 import dev.ferry.event.FerryEvent;
 import dev.ferry.provider.aws.AwsSettings;
-import dev.ferry.provider.aws.template.AppStackOutputs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,20 +16,14 @@ import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * {@code ferry compose down} for AWS: deletes the app stack and waits, showing its events. Managed databases leave
- * a final snapshot (the template's DeletionPolicy is Snapshot) and the config values stay in SSM, unless
- * {@code forceDestroy}: then the stack is first updated with {@link #DELETION_POLICY_PARAMETER}=Delete (same
- * template, every other parameter unchanged) and the parameters under the prefix are deleted too. The bootstrap
- * stack (bucket, repository, build project) is shared by every project in the account and is never deleted here.
+ * {@code ferry compose down} for AWS: deletes the app stack and waits, showing its events. What happens to the
+ * managed databases is read from the stack's template (the mode's DeletionPolicy: a final snapshot, or none) and
+ * said in the output; the config values stay in SSM. With {@code forceDestroy} the stack is first updated with the
+ * same template but every database set to DeletionPolicy Delete (and RDS deletion protection off), every parameter
+ * unchanged, and the parameters under the prefix are deleted too. The bootstrap stack (bucket, repository, build
+ * project) is shared by every project in the account and is never deleted here.
  */
 public final class StackTeardown {
-
-    /**
-     * The app stack's parameter that the databases' DeletionPolicy (and RDS DeletionProtection) follow: Snapshot
-     * (default) or Delete. Contract with the template (aws-template): DeletionPolicy: !Ref DatabaseDeletionPolicy
-     * under the AWS::LanguageExtensions transform.
-     */
-    public static final String DELETION_POLICY_PARAMETER = "DatabaseDeletionPolicy";
 
     private final CloudFormationClient cloudFormation;
     private final SsmClient ssm;
@@ -55,15 +48,18 @@ public final class StackTeardown {
                 throw FerryException.failed("stack " + name + " is busy (" + StackWatch.words(stack.status()) + ")",
                         "wait for it to finish (ferry tail --provider aws shows its progress), then run down again", null);
             }
-            boolean databases = stack.outputs().keySet().stream().anyMatch(k -> k.startsWith(AppStackOutputs.ENDPOINT_PREFIX));
-            if (forceDestroy && databases) {
-                allowDatabaseDeletion(stack, events);
+            DatabasePolicies databases = DatabasePolicies.of(cloudFormation, stack.id());
+            if (forceDestroy && !databases.snapshotted().isEmpty()) {
+                allowDatabaseDeletion(stack, databases, events);
             }
             delete(stack, events);
-            if (databases) {
-                events.emit(new FerryEvent.Step(forceDestroy ? "The databases were deleted without a final snapshot"
-                        : "The databases were kept as final snapshots (RDS and ElastiCache consoles, Snapshots); "
-                                + "--force-destroy deletes them without one"));
+            if (!forceDestroy && !databases.snapshotted().isEmpty()) {
+                events.emit(new FerryEvent.Step("Kept as final snapshots: " + String.join(", ", databases.snapshotted())
+                        + " (RDS and ElastiCache consoles, Snapshots); --force-destroy deletes databases without one"));
+            }
+            List<String> gone = forceDestroy ? all(databases) : databases.unsnapshotted();
+            if (!gone.isEmpty()) {
+                events.emit(new FerryEvent.Step("Deleted without a final snapshot: " + String.join(", ", gone)));
             }
         }
         if (forceDestroy) {
@@ -76,33 +72,28 @@ public final class StackTeardown {
                 + " stack (build bucket, image repository) is kept for other projects"));
     }
 
-    private void allowDatabaseDeletion(DeployedStack stack, EventSink events) {
-        if (!stack.parameters().containsKey(DELETION_POLICY_PARAMETER)) {
-            throw FerryException.failed("stack " + stack.name() + " has no " + DELETION_POLICY_PARAMETER
-                    + " parameter, so its databases cannot be deleted without a final snapshot",
-                    "run ferry compose up --provider aws to update the stack first, or run down without --force-destroy "
-                            + "and delete the snapshots in the RDS console", null);
-        }
-        if ("Delete".equals(stack.parameters().get(DELETION_POLICY_PARAMETER))) {
-            return;
-        }
-        events.emit(new FerryEvent.Step("Setting the databases' deletion policy to Delete (no final snapshot)..."));
-        List<Parameter> parameters = new ArrayList<>();
-        for (String key : stack.parameters().keySet()) {
-            parameters.add(key.equals(DELETION_POLICY_PARAMETER)
-                    ? Parameter.builder().parameterKey(key).parameterValue("Delete").build()
-                    : Parameter.builder().parameterKey(key).usePreviousValue(true).build());
-        }
+    private void allowDatabaseDeletion(DeployedStack stack, DatabasePolicies databases, EventSink events) {
+        String body = databases.withoutSnapshots();
+        events.emit(new FerryEvent.Step("Setting " + String.join(", ", databases.snapshotted())
+                + " to be deleted without a final snapshot..."));
+        List<Parameter> parameters = stack.parameters().keySet().stream()
+                .map(key -> Parameter.builder().parameterKey(key).usePreviousValue(true).build()).toList();
         Instant start = Instant.now().minusSeconds(5);
         AwsCall.run("cloudformation:UpdateStack", () -> cloudFormation.updateStack(b -> b.stackName(stack.name())
-                .usePreviousTemplate(true).parameters(parameters)
+                .templateBody(body).parameters(parameters)
                 .capabilities(Capability.CAPABILITY_IAM, Capability.CAPABILITY_NAMED_IAM, Capability.CAPABILITY_AUTO_EXPAND)));
         StackWatch watch = new StackWatch(cloudFormation, poll);
         String status = await(() -> watch.until(stack.id(), start, events)).orElse("DELETED");
         if (!status.equals("UPDATE_COMPLETE")) {
-            throw FerryException.failed("could not set the deletion policy of stack " + stack.name() + " ("
+            throw FerryException.failed("could not change the deletion policy of stack " + stack.name() + " ("
                     + StackWatch.words(status) + ")" + reasons(watch), "nothing was deleted; see the stack's events", null);
         }
+    }
+
+    private static List<String> all(DatabasePolicies databases) {
+        List<String> all = new ArrayList<>(databases.snapshotted());
+        all.addAll(databases.unsnapshotted());
+        return all;
     }
 
     private void delete(DeployedStack stack, EventSink events) {

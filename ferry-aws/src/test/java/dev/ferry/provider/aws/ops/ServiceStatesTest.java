@@ -40,7 +40,7 @@ class ServiceStatesTest {
                 .output("LogGroup", "/ferry/shop/beta").output("ServiceWeb", "shop-web").output("ServiceWorker", "shop-worker")
                 .output("TaskDefinitionRelease", "arn:aws:ecs:us-east-1:123456789012:task-definition/shop-release:3")
                 .output("EndpointDb", "shop-db.abc.us-east-1.rds.amazonaws.com:5432")
-                .parameter("ServicesEnabled", "true").parameter("DatabaseDeletionPolicy", "Snapshot")
+                .parameter("ServicesEnabled", "true")
                 .parameter("ImageWeb", IMAGE);
     }
 

@@ -3,6 +3,8 @@ package dev.ferry.provider.aws.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.FerryException;
 import dev.ferry.event.FerryEvent;
 import dev.ferry.provider.aws.AwsClients;
@@ -50,7 +52,7 @@ class StackTeardownTest {
                 .satisfies(r -> assertThat(r.form()).containsEntry("StackName", "ferry-shop-beta"));
         assertThat(ssm.values()).containsKey("/ferry/shop/beta/SECRET_KEY_BASE");
         assertThat(events.seen).contains(new FerryEvent.Status("Database", "delete complete"));
-        assertThat(events.text()).contains("kept as final snapshots")
+        assertThat(events.text()).contains("Kept as final snapshots: Database")
                 .contains("config values stay in SSM Parameter Store /ferry/shop/beta/")
                 .contains("ferry-bootstrap stack").doesNotContain("kept-secret");
         assertThat(aws.requests()).noneMatch(r -> r.form().getOrDefault("StackName", "").equals("ferry-bootstrap"));
@@ -58,33 +60,36 @@ class StackTeardownTest {
     }
 
     @Test
-    void down_forceDestroy_setsThePolicyToDeleteFirstThenDeletesStackAndConfig() {
+    void down_forceDestroy_resubmitsTheTemplateWithoutSnapshotsFirstThenDeletesStackAndConfig() throws Exception {
         OpsStackFake stack = ServiceStatesTest.deployedShop(aws);
 
         teardown().down(OpsFixtures.SETTINGS, true, events);
 
         FakeAws.Request update = aws.requests("CloudFormation.UpdateStack").get(0);
-        assertThat(update.form()).containsEntry("UsePreviousTemplate", "true");
-        assertThat(stack.parameters()).containsEntry("DatabaseDeletionPolicy", "Delete").containsEntry("ImageWeb",
-                ServiceStatesTest.IMAGE);
+        assertThat(update.form()).doesNotContainKey("UsePreviousTemplate").containsEntry("Parameters.member.1.UsePreviousValue", "true");
+        JsonNode database = new ObjectMapper().readTree(update.form().get("TemplateBody")).path("Resources").path("Database");
+        assertThat(database.path("DeletionPolicy").asText()).isEqualTo("Delete");
+        assertThat(database.path("UpdateReplacePolicy").asText()).isEqualTo("Delete");
+        assertThat(database.path("Properties").path("DeletionProtection").asBoolean(true)).isFalse();
+        assertThat(stack.parameters()).containsEntry("ImageWeb", ServiceStatesTest.IMAGE);
         List<String> order = aws.requests().stream().map(FakeAws.Request::operation)
                 .filter(o -> o.endsWith("UpdateStack") || o.endsWith("DeleteStack")).toList();
         assertThat(order).containsExactly("CloudFormation.UpdateStack", "CloudFormation.DeleteStack");
         assertThat(stack.exists()).isFalse();
         assertThat(ssm.values()).containsOnlyKeys("/ferry/shop/production/OTHER");
-        assertThat(events.text()).contains("without a final snapshot").contains("Deleted 1 config value");
+        assertThat(events.text()).contains("Deleted without a final snapshot: Database").contains("Deleted 1 config value");
         assertThat(aws.unexpected()).isEmpty();
     }
 
     @Test
-    void down_forceDestroyWithoutThePolicyParameter_failsBeforeDeletingAnything() {
-        OpsStackFake.on(aws, "ferry-shop-beta", "CREATE_COMPLETE", List.of("Database"))
-                .output("EndpointDb", "db:5432").parameter("ServicesEnabled", "true");
+    void down_databaseWithoutSnapshotPolicy_saysItIsDeletedAndForceNeedsNoUpdate() {
+        OpsStackFake.on(aws, "ferry-shop-beta", "CREATE_COMPLETE", List.of("WebService", "Cache"))
+                .output("EndpointCache", "cache:6379");
 
-        assertThatThrownBy(() -> teardown().down(OpsFixtures.SETTINGS, true, events)).isInstanceOf(FerryException.class)
-                .hasMessageContaining("no DatabaseDeletionPolicy parameter");
-        assertThat(aws.requests("CloudFormation.DeleteStack")).isEmpty();
-        assertThat(ssm.values()).containsKey("/ferry/shop/beta/SECRET_KEY_BASE");
+        teardown().down(OpsFixtures.SETTINGS, true, events);
+
+        assertThat(aws.requests("CloudFormation.UpdateStack")).isEmpty();
+        assertThat(events.text()).contains("Deleted without a final snapshot: Cache").doesNotContain("Kept as final");
     }
 
     @Test

@@ -28,6 +28,7 @@ public final class OpsStackFake {
     private volatile boolean exists;
     private volatile boolean deleted;
     private int holds; // DescribeStacks calls that still see the operation in progress
+    private String template;
     private volatile String failDeleteOn;
 
     private OpsStackFake(String name, String status, List<String> resources) {
@@ -35,6 +36,33 @@ public final class OpsStackFake {
         this.status = status;
         this.exists = status != null;
         this.resources = List.copyOf(resources);
+        this.template = defaultTemplate(resources);
+    }
+
+    /**
+     * A template as ferry writes it: "Database" is an RDS instance kept with a final snapshot and deletion
+     * protection (the high_availability mode), "Cache" an ElastiCache group deleted without one (affordable), any
+     * other resource an ECS service.
+     */
+    private static String defaultTemplate(List<String> resources) {
+        StringBuilder json = new StringBuilder("{\"AWSTemplateFormatVersion\":\"2010-09-09\",\"Resources\":{");
+        for (int i = 0; i < resources.size(); i++) {
+            String r = resources.get(i);
+            json.append(i == 0 ? "" : ",").append('"').append(r).append("\":");
+            json.append(switch (r) {
+                case "Database" -> "{\"Type\":\"AWS::RDS::DBInstance\",\"DeletionPolicy\":\"Snapshot\","
+                        + "\"UpdateReplacePolicy\":\"Snapshot\",\"Properties\":{\"DeletionProtection\":true}}";
+                case "Cache" -> "{\"Type\":\"AWS::ElastiCache::ReplicationGroup\",\"DeletionPolicy\":\"Delete\","
+                        + "\"Properties\":{}}";
+                default -> "{\"Type\":\"AWS::ECS::Service\",\"Properties\":{}}";
+            });
+        }
+        return json.append("}}").toString();
+    }
+
+    /** The stack's current template body. */
+    public synchronized String template() {
+        return template;
     }
 
     /** The stacks of each fake: requests go to the stack they name; a name no stack has "does not exist". */
@@ -50,7 +78,8 @@ public final class OpsStackFake {
         aws.on("CloudFormation.DescribeStacks", r -> route(stacks, r).describe(r))
                 .on("CloudFormation.DescribeStackEvents", r -> route(stacks, r).events(r))
                 .on("CloudFormation.DeleteStack", r -> route(stacks, r).delete(r))
-                .on("CloudFormation.UpdateStack", r -> route(stacks, r).update(r));
+                .on("CloudFormation.UpdateStack", r -> route(stacks, r).update(r))
+                .on("CloudFormation.GetTemplate", r -> route(stacks, r).getTemplate(r));
         return stack;
     }
 
@@ -184,8 +213,18 @@ public final class OpsStackFake {
         if (!exists || !name.equals(form.get("StackName"))) {
             return missing(form.get("StackName"));
         }
-        if (!"true".equals(form.get("UsePreviousTemplate"))) {
-            return Response.queryError(400, "ValidationError", "the fake only takes UsePreviousTemplate updates");
+        boolean previous = "true".equals(form.get("UsePreviousTemplate"));
+        String body = form.get("TemplateBody");
+        if (previous == (body != null)) {
+            return Response.queryError(400, "ValidationError", "give exactly one of TemplateBody and UsePreviousTemplate");
+        }
+        if (body != null) {
+            try {
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            } catch (java.io.IOException e) {
+                return Response.queryError(400, "ValidationError", "Template format error: JSON not well-formed");
+            }
+            template = body;
         }
         Map<String, String> next = new LinkedHashMap<>();
         for (int i = 1; form.containsKey("Parameters.member." + i + ".ParameterKey"); i++) {
@@ -205,6 +244,16 @@ public final class OpsStackFake {
         holds = 1;
         return Response.xml("<UpdateStackResponse xmlns=\"" + NS + "\"><UpdateStackResult><StackId>" + stackId()
                 + "</StackId></UpdateStackResult></UpdateStackResponse>");
+    }
+
+    private synchronized Response getTemplate(Request request) {
+        if (!known(request)) {
+            return missing(request.form().get("StackName"));
+        }
+        return Response.xml("<GetTemplateResponse xmlns=\"" + NS + "\"><GetTemplateResult><TemplateBody>"
+                + OpsJson.xmlEscape(template) + "</TemplateBody><StagesAvailable><member>Original</member>"
+                + "<member>Processed</member></StagesAvailable></GetTemplateResult>"
+                + "<ResponseMetadata><RequestId>fake</RequestId></ResponseMetadata></GetTemplateResponse>");
     }
 
     private void event(String logicalId, String eventStatus, String reason) {
