@@ -1,14 +1,21 @@
 package dev.ferry.cli;
 
+import dev.ferry.FerryException;
 import dev.ferry.provider.ComposeSession;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code ferry compose down}: remove the containers and the network; the data volumes stay unless --volumes. */
+/**
+ * {@code ferry compose down}: remove what up made. Data stays (local: the volumes; aws: final database snapshots and
+ * the SSM config values) unless --volumes / --force-destroy, which asks first.
+ */
 @Command(name = "down", mixinStandardHelpOptions = true,
-        description = "Stop and remove the project's containers and network (volumes kept unless --volumes).")
+        description = {"Stop and remove what `compose up` made. The data is kept unless you say otherwise:",
+                "  local: the named volumes stay unless --volumes (or --force-destroy);",
+                "  aws:   deletes the app stack; databases leave a final snapshot and the config values stay in SSM,",
+                "         unless --force-destroy. The shared ferry-bootstrap stack is never deleted."})
 final class ComposeDownCommand implements Callable<Integer> {
 
     @Mixin
@@ -20,6 +27,13 @@ final class ComposeDownCommand implements Callable<Integer> {
     @Option(names = {"-v", "--volumes"}, description = "Also remove the named volumes (the databases' data).")
     boolean volumes;
 
+    @Option(names = "--force-destroy",
+            description = "Delete the data too: databases without a final snapshot, the config values, the volumes. Asks first.")
+    boolean forceDestroy;
+
+    @Option(names = {"-y", "--yes"}, description = "Answer yes to --force-destroy's question (needed with --non-interactive).")
+    boolean yes;
+
     private final CliContext context;
 
     ComposeDownCommand(CliContext context) {
@@ -29,7 +43,24 @@ final class ComposeDownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ComposeSession session = compose.open(context);
-        session.provider().down(session.compose(), volumes, new ComposeEvents(context.err(), false, common.debug));
+        if (forceDestroy && !yes && !confirmed(session.compose().projectName())) {
+            context.err().println("ferry: nothing was deleted");
+            return ExitCodes.CANCELLED;
+        }
+        session.provider().down(session.compose(), volumes || forceDestroy,
+                new ComposeEvents(context.err(), false, common.debug));
         return ExitCodes.OK;
+    }
+
+    private boolean confirmed(String project) {
+        String what = compose.local() ? "the volumes of \"" + project + "\""
+                : "the databases of \"" + project + "\" (no final snapshot) and its config values";
+        if (!context.interactive(common)) {
+            throw FerryException.badInput("--force-destroy deletes " + what + " and needs a yes",
+                    "add --yes to confirm without a prompt");
+        }
+        try (PrompterHolder prompts = new PrompterHolder(context, true)) {
+            return prompts.get().confirm("Delete " + what + "? This cannot be undone.", false);
+        }
     }
 }

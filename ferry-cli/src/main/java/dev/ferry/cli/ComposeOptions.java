@@ -17,11 +17,29 @@ public final class ComposeOptions {
     List<String> profiles = new ArrayList<>();
 
     @Option(names = "--provider", paramLabel = "NAME", defaultValue = "local",
-            description = "Where to run: local (Docker or Podman on this machine). Default: ${DEFAULT-VALUE}.")
+            description = "Where to run: local (Docker or Podman on this machine) or aws (your AWS account: "
+                    + "AWS_PROFILE / AWS_REGION). Default: ${DEFAULT-VALUE}.")
     String provider;
+
+    @Option(names = "--stack", paramLabel = "NAME",
+            description = "aws: which deployment of the project, e.g. beta, production (default: beta).")
+    String stack;
+
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "aws: affordable, balanced or high_availability (default: affordable; see docs/aws.md).")
+    String mode;
+
+    @Option(names = "--domain", paramLabel = "NAME",
+            description = "aws: the domain the app answers on, with an HTTPS certificate (default: the load balancer's name).")
+    String domain;
 
     /** Loads the file for the chosen provider. */
     ComposeSession open(CliContext context) {
-        return ComposeSession.open(context.resolve(file), file.toString(), profiles, provider, context.env());
+        return ComposeSession.open(context.resolve(file), file.toString(), profiles, provider, context.env(),
+                ProviderChoice.settings(stack, mode, domain));
+    }
+
+    boolean local() {
+        return "local".equals(provider);
     }
 }

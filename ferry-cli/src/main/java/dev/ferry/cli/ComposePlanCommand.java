@@ -29,11 +29,24 @@ final class ComposePlanCommand implements Callable<Integer> {
         ComposeSession session = compose.open(context);
         ComposeEvents events = new ComposeEvents(context.err(), false, common.debug);
         events.findings(session.compose().findings());
-        DeploymentPlan plan = session.provider().plan(session.compose(), UpOptions.defaults(), events);
+        print(context, session.provider().plan(session.compose(), UpOptions.defaults(), events));
+        return ExitCodes.OK;
+    }
+
+    /** {@code up --dry-run}: the provider's own description of the deployment, then the plan; nothing changes. */
+    static int dryRun(CliContext context, ComposeSession session, dev.ferry.event.EventSink events) {
+        session.provider().render(session.compose(), events).ifPresent(rendered -> {
+            context.out().print(rendered.endsWith("\n") ? rendered : rendered + "\n");
+            context.out().println();
+        });
+        print(context, session.provider().plan(session.compose(), UpOptions.defaults(), events));
+        return ExitCodes.OK;
+    }
+
+    private static void print(CliContext context, DeploymentPlan plan) {
         for (DeploymentPlan.Change change : plan.changes()) {
             context.out().printf("%-9s %-16s %s%n", change.action().name().toLowerCase(Locale.ROOT), change.service(),
                     change.reason());
         }
-        return ExitCodes.OK;
     }
 }

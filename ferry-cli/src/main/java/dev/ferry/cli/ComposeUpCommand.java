@@ -32,6 +32,10 @@ final class ComposeUpCommand implements Callable<Integer> {
             description = "How long to wait for a service to become healthy or a run-once service to finish (default: ${DEFAULT-VALUE}).")
     long waitSeconds;
 
+    @Option(names = "--dry-run",
+            description = "Print what the provider would deploy (aws: the CloudFormation template) and the plan; change nothing.")
+    boolean dryRun;
+
     private final CliContext context;
 
     ComposeUpCommand(CliContext context) {
@@ -44,6 +48,9 @@ final class ComposeUpCommand implements Callable<Integer> {
         ComposeSession session = compose.open(context);
         ComposeEvents events = new ComposeEvents(context.err(), context.terminalAttached() && !common.noColor, common.debug);
         events.findings(session.compose().findings());
+        if (dryRun) {
+            return ComposePlanCommand.dryRun(context, session, events);
+        }
         try {
             UpResult result = session.provider().up(session.compose(),
                     new UpOptions(policy, Duration.ofSeconds(waitSeconds)), events);

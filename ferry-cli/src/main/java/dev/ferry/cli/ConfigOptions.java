@@ -13,10 +13,16 @@ public final class ConfigOptions {
     Path file;
 
     @Option(names = "--provider", paramLabel = "NAME", defaultValue = "local",
-            description = "Whose config store: local (default: ${DEFAULT-VALUE}).")
+            description = "Whose config store: local (a file under ~/.config/ferry) or aws (SSM Parameter Store "
+                    + "SecureStrings /ferry/PROJECT/STACK/NAME). Default: ${DEFAULT-VALUE}.")
     String provider;
 
+    @Option(names = "--stack", paramLabel = "NAME",
+            description = "aws: which deployment's values, e.g. beta, production (default: beta).")
+    String stack;
+
     ConfigStore store(CliContext context) {
-        return Providers.create(provider, context.env()).configStore(context.resolve(file).getParent());
+        return Providers.create(provider, context.env(), ProviderChoice.settings(stack, null, null))
+                .configStore(context.resolve(file).getParent());
     }
 }

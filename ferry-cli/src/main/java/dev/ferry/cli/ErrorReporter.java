@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
+import dev.ferry.provider.aws.ops.AwsCall;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -22,6 +23,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         PrintWriter err = cli.getErr();
         boolean debug = parsed.hasMatchedOption("--debug") || debugAnywhere(parsed);
         int code;
+        if (e instanceof software.amazon.awssdk.core.exception.SdkException sdk) {
+            // a call outside AwsCall.run still gets its one line (credentials, region, denial) from the same rules
+            e = AwsCall.map("an AWS call", sdk);
+        }
         if (e instanceof FerryException ferry) {
             // one line: what failed, where, and what to do
             String hint = ferry.hint() == null ? "" : "; " + ferry.hint();

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Move an application off Heroku into your own cloud account.",
         subcommands = {InitCommand.class, BuildCommand.class, ComposeCommand.class, ConfigCommand.class,
-                DataCommand.class, CommandLine.HelpCommand.class},
+                DataCommand.class, TailCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:the operation failed", "2:bad usage or bad input",
                 "3:the environment is not ready (credentials, engine)", "4:a bug in ferry", "130:cancelled"})

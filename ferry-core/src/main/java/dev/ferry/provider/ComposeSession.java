@@ -22,7 +22,13 @@ public record ComposeSession(Provider provider, LoadedCompose compose) {
      */
     public static ComposeSession open(Path file, String label, List<String> profiles, String providerName,
                                       Map<String, String> env) {
-        Provider provider = Providers.create(providerName, env);
+        return open(file, label, profiles, providerName, env, ProviderSettings.defaults());
+    }
+
+    /** @param settings the stack, mode and domain for a cloud provider (--stack, --mode, --domain) */
+    public static ComposeSession open(Path file, String label, List<String> profiles, String providerName,
+                                      Map<String, String> env, ProviderSettings settings) {
+        Provider provider = Providers.create(providerName, env, settings);
         ConfigStore store = provider.configStore(file.toAbsolutePath().normalize().getParent());
         LoadedCompose compose = ComposeLoader.load(file, label,
                 new LoadOptions(env, profiles, store.names(), provider.supportedServiceKeys()));

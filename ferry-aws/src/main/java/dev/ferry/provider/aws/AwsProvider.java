@@ -1,6 +1,5 @@
 package dev.ferry.provider.aws;
 
-import dev.ferry.FerryException;
 import dev.ferry.compose.load.LoadedCompose;
 import dev.ferry.event.EventSink;
 import dev.ferry.event.FerryEvent;
@@ -15,6 +14,9 @@ import dev.ferry.provider.UpResult;
 import dev.ferry.provider.aws.deploy.AwsDeployment;
 import dev.ferry.provider.aws.deploy.Templates;
 import dev.ferry.provider.aws.deploy.Waiting;
+import dev.ferry.provider.aws.ops.AwsCall;
+import dev.ferry.provider.aws.ops.AwsOps;
+import software.amazon.awssdk.core.exception.SdkException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,8 @@ import java.util.Set;
 /**
  * Deploys a compose project to the user's AWS account: images built by CodeBuild from each service's build plan,
  * one CloudFormation stack per project and stack name (VPC, ECS Fargate, ALB, RDS, ElastiCache), config from SSM
- * Parameter Store. SKELETON: the methods are filled in by the aws-deploy (plan, up, render) and aws-ops (config
- * store, ps, logs, down) branches.
+ * Parameter Store. Deploying lives in {@code .deploy} (render, plan, up), operating in {@code .ops} (config store,
+ * ps, logs, tail, down); this class only joins them behind the Provider interface.
  */
 public final class AwsProvider implements Provider {
 
@@ -36,10 +38,12 @@ public final class AwsProvider implements Provider {
 
     private final Map<String, String> env;
     private final ProviderSettings settings;
+    private final AwsOps ops;
 
     public AwsProvider(Map<String, String> env, ProviderSettings settings) {
         this.env = Map.copyOf(env);
         this.settings = settings;
+        this.ops = new AwsOps(env, settings);
     }
 
     @Override
@@ -56,29 +60,35 @@ public final class AwsProvider implements Provider {
         return new AwsSettings(AwsClients.regionName(env), compose.projectName(), settings);
     }
 
-    // --- aws-ops branch: config store, ps, logs, down ---
-
+    /** SSM Parameter Store SecureStrings under /ferry/PROJECT/STACK/; the project named by the folder's compose file. */
     @Override
     public ConfigStore configStore(Path projectDir) {
-        throw notYet();
+        return ops.configStore(projectDir);
     }
 
     @Override
     public List<ServiceStatus> ps(LoadedCompose compose) {
-        throw notYet();
+        return ops.ps(compose);
     }
 
     @Override
     public void logs(LoadedCompose compose, LogOptions options, EventSink events) {
-        throw notYet();
+        ops.logs(compose, options, events);
     }
 
+    /** {@code ferry tail}: a deploy's stack events while one is in progress, then the logs, followed. */
+    public void tail(LoadedCompose compose, LogOptions options, EventSink events) {
+        ops.tail(compose, options, events);
+    }
+
+    /**
+     * Deletes the app stack. {@code volumes} is --force-destroy: the databases go without a final snapshot and the
+     * config values are deleted too; otherwise both are kept.
+     */
     @Override
     public void down(LoadedCompose compose, boolean volumes, EventSink events) {
-        throw notYet();
+        ops.down(compose, volumes, events);
     }
-
-    // --- aws-deploy branch: render, plan, up ---
 
     @Override
     public Optional<String> render(LoadedCompose compose, EventSink events) {
@@ -93,30 +103,37 @@ public final class AwsProvider implements Provider {
         }
         try (AwsClients clients = new AwsClients(env)) {
             return Optional.of(deployment(clients, compose, events).render(compose));
+        } catch (SdkException e) {
+            throw AwsCall.map("cloudformation:DescribeStacks", e);
         }
     }
 
     @Override
     public DeploymentPlan plan(LoadedCompose compose, UpOptions options, EventSink events) {
         try (AwsClients clients = new AwsClients(env)) {
-            return deployment(clients, compose, events).plan(compose, configStore(compose.projectDir()).names());
+            return deployment(clients, compose, events).plan(compose, storedConfigNames(compose));
+        } catch (SdkException e) {
+            throw AwsCall.map("cloudformation:DescribeStacks", e);
         }
     }
 
     @Override
     public UpResult up(LoadedCompose compose, UpOptions options, EventSink events) {
         try (AwsClients clients = new AwsClients(env)) {
-            return deployment(clients, compose, events).up(compose, configStore(compose.projectDir()).names(),
-                    options);
+            return deployment(clients, compose, events).up(compose, storedConfigNames(compose), options);
+        } catch (SdkException e) {
+            // the deploy's own calls name their action; this catches the first call made without credentials
+            throw AwsCall.map("cloudformation:CreateChangeSet", e);
         }
+    }
+
+    /** The config names in SSM for this compose project (its name: decides, whichever file -f named). */
+    private java.util.SortedSet<String> storedConfigNames(LoadedCompose compose) {
+        return ops.configStore(settingsFor(compose)).names();
     }
 
     private AwsDeployment deployment(AwsClients clients, LoadedCompose compose, EventSink events) {
         return new AwsDeployment(clients, settingsFor(compose), Templates.standard(), Waiting.standard(),
                 Path.of(System.getProperty("java.io.tmpdir")), events);
-    }
-
-    private static FerryException notYet() {
-        return FerryException.environment("this part of the aws provider is being built", "use --provider local");
     }
 }

@@ -1,0 +1,113 @@
+package dev.ferry.provider.aws.ops;
+
+import dev.ferry.compose.load.LoadedCompose;
+import dev.ferry.event.EventSink;
+import dev.ferry.event.FerryEvent;
+import dev.ferry.provider.LogOptions;
+import dev.ferry.provider.ProviderSettings;
+import dev.ferry.provider.ServiceStatus;
+import dev.ferry.provider.aws.AwsClients;
+import dev.ferry.provider.aws.AwsSettings;
+import dev.ferry.provider.aws.template.BootstrapOutputs;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The operations side of the aws provider, as AwsProvider delegates to it: config store, ps, logs, tail, down.
+ * Clients are made on first use and live as long as the command. FERRY_AWS_POLL_MILLIS shortens the polling of
+ * stacks and logs (tests); the default is what AWS's own consoles use.
+ */
+public final class AwsOps {
+
+    static final Duration DEFAULT_POLL = Duration.ofSeconds(3);
+
+    private final Map<String, String> env;
+    private final ProviderSettings settings;
+    private AwsClients clients;
+
+    public AwsOps(Map<String, String> env, ProviderSettings settings) {
+        this.env = Map.copyOf(env);
+        this.settings = settings;
+    }
+
+    public SsmConfigStore configStore(Path projectDir) {
+        return configStore(settings(ProjectNames.of(projectDir)));
+    }
+
+    public List<ServiceStatus> ps(LoadedCompose compose) {
+        return new ServiceStates(clients().cloudFormation(), clients().ecs()).of(compose, settings(compose.projectName()));
+    }
+
+    public void logs(LoadedCompose compose, LogOptions options, EventSink events) {
+        new LogTail(clients().logs(), clients().cloudFormation(), poll(), Clock.systemUTC())
+                .logs(compose, settings(compose.projectName()), options, events);
+    }
+
+    /**
+     * {@code ferry tail}: while a deploy is in progress, the app stack's events until it settles; then the services'
+     * logs, followed until interrupted.
+     */
+    public void tail(LoadedCompose compose, LogOptions options, EventSink events) {
+        AwsSettings aws = settings(compose.projectName());
+        try {
+            watchBuilds(aws, events);
+            Optional<DeployedStack> stack = DeployedStack.find(clients().cloudFormation(), aws.appStackName());
+            if (stack.isPresent() && stack.get().inProgress()) {
+                events.emit(new FerryEvent.Step("Stack " + aws.appStackName() + " is changing ("
+                        + StackWatch.words(stack.get().status()) + "); its events until it settles:"));
+                Optional<String> status = new StackWatch(clients().cloudFormation(), poll())
+                        .until(stack.get().id(), Instant.now().minus(Duration.ofMinutes(5)), events);
+                events.emit(new FerryEvent.Step("Stack " + aws.appStackName() + ": "
+                        + status.map(StackWatch::words).orElse("delete complete")));
+                if (status.isEmpty() || status.get().equals("DELETE_COMPLETE")) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        logs(compose, new LogOptions(options.services(), true, options.tail(), options.since()), events);
+    }
+
+    /** The project's image builds in progress in the bootstrap's CodeBuild project, until they end. */
+    private void watchBuilds(AwsSettings aws, EventSink events) throws InterruptedException {
+        Optional<DeployedStack> bootstrap = DeployedStack.find(clients().cloudFormation(), AwsSettings.bootstrapStackName());
+        String buildProject = bootstrap.map(b -> b.outputs().get(BootstrapOutputs.BUILD_PROJECT)).orElse(null);
+        if (buildProject != null && new BuildWatch(clients().codeBuild(), poll()).until(buildProject, aws.project(), events)) {
+            events.emit(new FerryEvent.Step("Image builds finished"));
+        }
+    }
+
+    public void down(LoadedCompose compose, boolean forceDestroy, EventSink events) {
+        AwsSettings aws = settings(compose.projectName());
+        new StackTeardown(clients().cloudFormation(), clients().ssm(), configStore(aws), poll())
+                .down(aws, forceDestroy, events);
+    }
+
+    /** The store of a project whose settings are known (its compose file loaded). */
+    public SsmConfigStore configStore(AwsSettings aws) {
+        return new SsmConfigStore(clients().ssm(), aws);
+    }
+
+    private AwsSettings settings(String project) {
+        return new AwsSettings(AwsClients.regionName(env), project, settings);
+    }
+
+    private synchronized AwsClients clients() {
+        if (clients == null) {
+            clients = new AwsClients(env);
+        }
+        return clients;
+    }
+
+    private Duration poll() {
+        String millis = env.get("FERRY_AWS_POLL_MILLIS");
+        return millis != null && millis.matches("\\d{1,6}") ? Duration.ofMillis(Long.parseLong(millis)) : DEFAULT_POLL;
+    }
+}
