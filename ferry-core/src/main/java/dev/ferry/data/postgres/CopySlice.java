@@ -19,7 +19,7 @@ record CopySlice(PgTable table, String columns, long fromPage, long toPage, int 
 
     /** A table's heap is split when it is larger than this share of all heaps … */
     static final int SLICES_PER_JOB = 4;
-    /** … and no slice is smaller than this. */
+    /** … and no slice is smaller than this (fewer, longer streams cost less than many short ones). */
     static final long MIN_SLICE_PAGES = 4096; // 32 MB of 8 kB pages
     static final int MAX_SLICES = 64;
 
@@ -57,11 +57,12 @@ record CopySlice(PgTable table, String columns, long fromPage, long toPage, int 
      * @param columns "schema.name" → quoted column list
      * @param heapPages "schema.name" → heap pages at the catalog read
      * @param rangeScans whether the source can scan a ctid range without reading the whole table (14+)
+     * @param minSlicePages {@link #MIN_SLICE_PAGES}, smaller in tests
      */
     static List<CopySlice> plan(List<PgTable> tables, Map<String, String> columns, Map<String, Long> heapPages,
-                                int jobs, boolean rangeScans) {
+                                int jobs, boolean rangeScans, long minSlicePages) {
         long allPages = tables.stream().mapToLong(t -> heapPages.getOrDefault(t.display(), 0L)).sum();
-        long slicePages = Math.max(MIN_SLICE_PAGES, allPages / Math.max(1, (long) jobs * SLICES_PER_JOB));
+        long slicePages = Math.max(minSlicePages, allPages / Math.max(1, (long) jobs * SLICES_PER_JOB));
         List<CopySlice> slices = new ArrayList<>();
         tables.stream().sorted(Comparator.comparingLong(PgTable::bytes).reversed()).forEach(table -> {
             String cols = columns.getOrDefault(table.display(), "");

@@ -108,7 +108,7 @@ final class PgDataCopy {
                 }
                 if (tally.finish(copied.rows(), copied.bytes())) {
                     log.record(PgCopyLog.table(slice.table()));
-                    finished.add(tally.event(slice.table()));
+                    finished.add(tally.event(slice.table(), slice.count()));
                     checksums.add(slice.table());
                 }
             }
@@ -214,11 +214,11 @@ final class PgDataCopy {
             return --slicesLeft == 0;
         }
 
-        synchronized FerryEvent event(PgTable table) {
+        synchronized FerryEvent event(PgTable table, int slices) {
             double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 0.001);
             String rate = rows > 0 ? String.format(Locale.ROOT, ", %,d rows, %,.0f rows/s", rows, rows / seconds) : "";
-            return new FerryEvent.Step(String.format(Locale.ROOT, "copied %s: %s%s (%.1f s)", table.display(),
-                    Sizes.human(bytes), rate, seconds));
+            return new FerryEvent.Step(String.format(Locale.ROOT, "copied %s: %s%s (%.1f s%s)", table.display(),
+                    Sizes.human(bytes), rate, seconds, slices > 1 ? ", " + slices + " slices" : ""));
         }
     }
 }

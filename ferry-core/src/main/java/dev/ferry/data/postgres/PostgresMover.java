@@ -44,11 +44,18 @@ public final class PostgresMover implements DataMover {
     static final long ASSUMED_BYTES_PER_SECOND = 20L * 1024 * 1024;
 
     private final Map<String, String> environment;
+    private final long minSlicePages;
     private PgTools tools;
 
     /** @param environment where FERRY_PG_BIN is looked up */
     public PostgresMover(Map<String, String> environment) {
+        this(environment, CopySlice.MIN_SLICE_PAGES);
+    }
+
+    /** For tests: tables split into slices from {@code minSlicePages} heap pages on (small fixtures). */
+    PostgresMover(Map<String, String> environment, long minSlicePages) {
         this.environment = Map.copyOf(environment);
+        this.minSlicePages = minSlicePages;
     }
 
     @Override
@@ -211,7 +218,8 @@ public final class PostgresMover implements DataMover {
         lockTables(source, tables);
         PgCatalog.CopyLayout layout = from.copyLayout();
         List<PgTable> todo = tables.stream().filter(t -> !log.isDone(t)).toList();
-        List<CopySlice> slices = CopySlice.plan(todo, layout.columns(), layout.heapPages(), request.jobs(), rangeScans);
+        List<CopySlice> slices = CopySlice.plan(todo, layout.columns(), layout.heapPages(), request.jobs(), rangeScans,
+                minSlicePages);
         // the source's fingerprints in the order the tables are copied: each is ready before its target's
         List<PgTable> order = new ArrayList<>(new LinkedHashSet<>(slices.stream().map(CopySlice::table).toList()));
         tables.stream().filter(log::isDone).forEach(order::add);
