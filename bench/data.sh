@@ -75,7 +75,7 @@ server_cpu() {
 # `times` runs in the calling shell (not in a $(…) subshell, which would count its own children only)
 times_to() { times > "$work/$1"; }
 client_cpu() { awk 'NR == 2 { gsub(/[ms]/, " "); print $1 * 60 + $2 + $3 * 60 + $4 }' "$work/$1"; }
-fresh_db() { psql -q -p "${port[target]}" -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
+fresh_db() { PGOPTIONS="-c client_min_messages=warning" psql -q -p "${port[target]}" -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"; }
 
 # prints: seconds, server CPU seconds, client CPU seconds
 run_pipe() {
