@@ -261,7 +261,7 @@ public final class PostgresMover implements DataMover {
                 schema.restore(PgCopyLog.POST_DATA, request.jobs(), keepCopied, request.target(), targetDatabase);
                 log.record(PgCopyLog.POST_DATA);
             }
-        } catch (RuntimeException copyFailed) {
+        } catch (RuntimeException | SQLException copyFailed) {
             // the copy is what failed: stop the source's checksum query now instead of waiting for it
             source.abort(Runnable::run);
             throw copyFailed;

@@ -87,6 +87,7 @@ class PostgresMoverIT {
             assertThat(one(s, "SELECT convert_from(lo_get(doc), 'UTF8') FROM billing.invoices WHERE id = 2"))
                     .isEqualTo("invoice 2".repeat(2000));
             assertThat(one(s, "SELECT nextval('standalone')")).isEqualTo("103");
+            assertThat(one(s, "SELECT count(*) FROM everything WHERE doubled = big * 2")).isEqualTo("3000");
             assertThat(one(s, "SELECT (SELECT feeling FROM everything WHERE id = h.id) || ' ' || shout(email::text)"
                     + " FROM happy h ORDER BY id LIMIT 1"))
                     .isEqualTo("happy USER2@EXAMPLE.COM");
