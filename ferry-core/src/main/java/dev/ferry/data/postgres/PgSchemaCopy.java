@@ -88,6 +88,11 @@ final class PgSchemaCopy implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete the temporary dump folder " + folder, e);
         }
+        try {
+            Files.deleteIfExists(folder.getParent());
+        } catch (IOException stillInUse) {
+            // another run's dump is in it: that run deletes it
+        }
     }
 
     /** A folder only this user can read: the dump may hold large objects. */

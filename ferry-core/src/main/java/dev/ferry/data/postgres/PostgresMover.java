@@ -155,10 +155,9 @@ public final class PostgresMover implements DataMover {
                         hash, new PgCatalog(target).tables(), tables, sequences);
             }
             Duration verifyTime = Duration.ofNanos(System.nanoTime() - verifyStarted);
-            if (!verification.passed()) {
-                // a copy that does not verify is not good: --resume copies it again, whole
-                PgCopyLog.fresh(logFile);
-            }
+            // verified, the steps are of no more use; not verified, the copy is not good and --resume copies it again,
+            // whole: either way the log goes
+            PgCopyLog.fresh(logFile);
             state.at(verification.passed() ? Phase.VERIFIED : Phase.COPYING).write(stateFile);
             return new MoveResult("postgres", outcome.tables(), outcome.bytes(), copyTime, verifyTime, verification,
                     warnings, stateFile);

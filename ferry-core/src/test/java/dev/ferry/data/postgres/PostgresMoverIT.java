@@ -109,7 +109,8 @@ class PostgresMoverIT {
                 .anyMatch(s -> s.startsWith("copying 3 tables with 2 jobs"));
         assertThat(steps()).anyMatch(s -> s.startsWith("copied public.everything: ") && s.contains(", 3,000 rows, ")
                 && s.matches(".*, \\d+ slices\\)"));
-        assertThat(work.resolve("data/tmp")).isEmptyDirectory();
+        assertThat(work.resolve("data/tmp")).doesNotExist();
+        assertThat(PgCopyLog.fileFor(result.stateFile())).as("a verified run's steps are of no more use").doesNotExist();
     }
 
     @Test
