@@ -1,7 +1,6 @@
 package dev.ferry.data.postgres;
 
 import dev.ferry.FerryException;
-import dev.ferry.data.DataEndpoint;
 import dev.ferry.data.DataMover;
 import dev.ferry.data.MovePlan;
 import dev.ferry.data.MoveRequest;
