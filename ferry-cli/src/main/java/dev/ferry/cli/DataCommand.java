@@ -103,8 +103,8 @@ final class DataCommand implements Runnable {
         Path composeFile;
 
         @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
-                description = "Postgres: parallel dump and restore through a temporary folder (default: ${DEFAULT-VALUE},"
-                        + " streamed with no temporary file).")
+                description = "Postgres: parallel COPY streams and index builds (default: ${DEFAULT-VALUE};"
+                        + " no temporary file either way).")
         int jobs;
 
         @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation after the plan.")

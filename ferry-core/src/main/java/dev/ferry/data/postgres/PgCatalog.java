@@ -41,6 +41,32 @@ final class PgCatalog {
         return relations("'S'", "0", "0");
     }
 
+    /**
+     * What the data copy needs of each table ({@link #tables}): the columns COPY names, quoted and in order (dropped
+     * and generated columns left out: a generated column cannot be written and is computed again on the target),
+     * and the heap's pages, to split a large table into ranges.
+     */
+    record CopyLayout(Map<String, String> columns, Map<String, Long> heapPages) {}
+
+    CopyLayout copyLayout() throws SQLException {
+        String notGenerated = serverMajor() >= 12 ? " AND a.attgenerated = ''" : "";
+        Map<String, String> columns = new LinkedHashMap<>();
+        Map<String, Long> pages = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT n.nspname || '.' || c.relname,"
+                        + " pg_relation_size(c.oid) / current_setting('block_size')::bigint,"
+                        + " (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a"
+                        + "  WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped" + notGenerated + ")"
+                        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE c.relkind = 'r' AND " + USER_SCHEMA + " AND " + NOT_EXTENSION_MEMBER)) {
+            while (rs.next()) {
+                pages.put(rs.getString(1), rs.getLong(2));
+                columns.put(rs.getString(1), rs.getString(3) == null ? "" : rs.getString(3));
+            }
+        }
+        return new CopyLayout(columns, pages);
+    }
+
     /** Extension name → its schema (plpgsql, in every database, left out). */
     Map<String, String> extensions() throws SQLException {
         Map<String, String> extensions = new LinkedHashMap<>();

@@ -125,7 +125,8 @@ final class PgChecksums {
         }
     }
 
-    private static String tableSum(Statement s, RowHash hash, PgTable table) throws SQLException {
+    /** One table's fingerprint: "1200 rows, sum 123…", or "missing". */
+    static String tableSum(Statement s, RowHash hash, PgTable table) throws SQLException {
         String sql = "SELECT count(*), " + hash.sum("t::text") + " FROM ONLY " + table.quoted() + " AS t";
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -26,6 +26,12 @@ final class PgVerifier {
                                 RowHash hash, List<PgTable> targetTables, List<PgTable> sourceTables,
                                 List<PgTable> sequences) throws SQLException {
         Map<String, String> targetSums = PgChecksums.parallel(openTarget, connections, hash, sourceTables, sequences);
+        return compare(sourceSums, targetSums, targetTables, sourceTables);
+    }
+
+    /** The same with the target's fingerprints already computed (while the copy ran). */
+    static Verification compare(Map<String, String> sourceSums, Map<String, String> targetSums,
+                                List<PgTable> targetTables, List<PgTable> sourceTables) {
         List<Verification.Check> checks = new ArrayList<>();
         sourceSums.forEach((subject, value) ->
                 checks.add(new Verification.Check(subject, value, targetSums.getOrDefault(subject, "missing"))));

@@ -87,6 +87,7 @@ class PostgresMoverIT {
             assertThat(one(s, "SELECT convert_from(lo_get(doc), 'UTF8') FROM billing.invoices WHERE id = 2"))
                     .isEqualTo("invoice 2".repeat(2000));
             assertThat(one(s, "SELECT nextval('standalone')")).isEqualTo("103");
+            assertThat(one(s, "SELECT count(*) FROM everything WHERE doubled = big * 2")).isEqualTo("3000");
             assertThat(one(s, "SELECT (SELECT feeling FROM everything WHERE id = h.id) || ' ' || shout(email::text)"
                     + " FROM happy h ORDER BY id LIMIT 1"))
                     .isEqualTo("happy USER2@EXAMPLE.COM");
@@ -98,14 +99,18 @@ class PostgresMoverIT {
     }
 
     @Test
-    void move_twoJobs_goesThroughADirectoryDumpAndVerifies() throws Exception {
+    void move_twoJobsTablesInSlices_copiesInParallelAndVerifies() throws Exception {
         String target = newTarget();
-        MoveResult result = mover.move(mover.plan(request(target, 2, false, false)), events::add);
+        PostgresMover slicing = new PostgresMover(Map.of(), 1);
+        MoveResult result = slicing.move(slicing.plan(request(target, 2, false, false)), events::add);
 
         assertThat(result.verification().passed()).as(result.verification().differences().toString()).isTrue();
-        assertThat(steps()).contains("dumping with 2 jobs into a temporary folder", "restoring with 2 jobs");
-        assertThat(steps()).anyMatch(s -> s.startsWith("copied public.everything: "));
-        assertThat(work.resolve("data/tmp")).isEmptyDirectory();
+        assertThat(steps()).contains("creating indexes and constraints (pg_restore --section=post-data --jobs=2)")
+                .anyMatch(s -> s.startsWith("copying 3 tables with 2 jobs"));
+        assertThat(steps()).anyMatch(s -> s.startsWith("copied public.everything: ") && s.contains(", 3,000 rows, ")
+                && s.matches(".*, \\d+ slices\\)"));
+        assertThat(work.resolve("data/tmp")).doesNotExist();
+        assertThat(PgCopyLog.fileFor(result.stateFile())).as("a verified run's steps are of no more use").doesNotExist();
     }
 
     @Test
@@ -154,6 +159,80 @@ class PostgresMoverIT {
 
         assertThat(result.verification().passed()).as(result.verification().differences().toString()).isTrue();
         assertThat(RunState.read(stateFile).orElseThrow().phase()).isEqualTo(RunState.Phase.VERIFIED);
+    }
+
+    @Test
+    void move_interruptedAfterOneTable_resumeCopiesOnlyTheOthersAndVerifies() throws Exception {
+        String target = newTarget();
+        MoveRequest first = request(target, 1, false, false);
+        // the largest table (everything) is copied first; the test holds the other two so that the run is
+        // interrupted with exactly one table committed
+        Connection holder = targetServer.connect(target);
+        EventSink interrupting = event -> {
+            if (!(event instanceof FerryEvent.Step step)) {
+                return;
+            }
+            try {
+                if (step.text().startsWith("copying 3 tables")) {
+                    holder.setAutoCommit(false);
+                    holder.createStatement().execute("LOCK TABLE billing.invoices, public.no_key IN ACCESS EXCLUSIVE MODE");
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (step.text().startsWith("copied public.everything: ")) {
+                throw new IllegalStateException("interrupted by the test");
+            }
+        };
+        try (holder) {
+            assertThatThrownBy(() -> mover.move(mover.plan(first), interrupting)).hasMessage("interrupted by the test");
+        }
+        String everythingRows = "SELECT count(*) || ' rows, xmin ' || min(xmin::text) FROM everything";
+        String before;
+        try (Connection c = targetServer.connect(target); Statement s = c.createStatement()) {
+            before = one(s, everythingRows);
+            assertThat(one(s, "SELECT (SELECT count(*) FROM billing.invoices) + (SELECT count(*) FROM no_key)"))
+                    .isEqualTo("0");
+        }
+        assertThat(before).startsWith(PgFixtures.ROWS + " rows");
+
+        MovePlan resumed = mover.plan(request(target, 1, false, true));
+        assertThat(resumed.toDrop()).isEmpty();
+        assertThat(resumed.notes()).contains("resuming: the schema and 1 of 3 tables were copied before the"
+                + " interruption and are kept; the rest is copied now");
+        MoveResult result = mover.move(resumed, events::add);
+
+        assertThat(result.verification().passed()).as(result.verification().differences().toString()).isTrue();
+        assertThat(result.copied()).isEqualTo(2);
+        assertThat(steps()).filteredOn(s -> s.startsWith("copied ")).extracting(s -> s.substring(0, s.indexOf(':')))
+                .containsExactlyInAnyOrder("copied billing.invoices", "copied public.no_key");
+        try (Connection c = targetServer.connect(target); Statement s = c.createStatement()) {
+            assertThat(one(s, everythingRows)).as("the table copied before is not written again").isEqualTo(before);
+            assertThat(one(s, "SELECT convert_from(lo_get(doc), 'UTF8') FROM billing.invoices WHERE id = 3"))
+                    .isEqualTo("invoice 3".repeat(2000));
+        }
+        assertThat(RunState.read(result.stateFile()).orElseThrow().phase()).isEqualTo(RunState.Phase.VERIFIED);
+    }
+
+    @Test
+    void move_resumedWithSlices_tableLeftHalfCopiedIsEmptiedFirst() throws Exception {
+        String target = newTarget();
+        PostgresMover slicing = new PostgresMover(Map.of(), 1);
+        MoveRequest first = request(target, 2, false, false);
+        EventSink interrupting = event -> {
+            if (event instanceof FerryEvent.Step step && step.text().startsWith("copying 3 tables")) {
+                throw new IllegalStateException("interrupted by the test");
+            }
+        };
+        assertThatThrownBy(() -> slicing.move(slicing.plan(first), interrupting)).hasMessage("interrupted by the test");
+        // what a slice committed before the interruption would have left
+        targetServer.execute(target, "INSERT INTO everything (id, small) VALUES (1, 1), (2, 2)");
+
+        MoveResult result = slicing.move(slicing.plan(request(target, 2, false, true)), events::add);
+
+        assertThat(result.verification().passed()).as(result.verification().differences().toString()).isTrue();
+        assertThat(result.copied()).isEqualTo(3);
+        assertThat(steps()).contains("resuming: 0 of 3 tables were copied before the interruption and are kept");
     }
 
     @Test
