@@ -27,13 +27,23 @@ final class Conventions {
     }
 
     /**
-     * $PORT, the user and the start command. Written before the app's files are copied in: these are metadata, and
-     * with Podman every instruction after a changed layer is committed again, so a code-only change would pay for
-     * each of them.
+     * The runtime stage's working folder and its one ENV: $PORT with Heroku's local default plus the recipe's own
+     * {@code variables} ("NAME=value"). One ENV, not one per concern: every instruction is a step the engine checks
+     * against its cache on each rebuild (Podman 4 spends 0.1-0.3 s per step), and a constant PORT never
+     * invalidates the layers after it.
+     */
+    static void workdirAndEnv(DockerfileText df, String... variables) {
+        df.line("WORKDIR /app");
+        df.line(String.join(" ", "ENV PORT=" + DEFAULT_PORT, String.join(" ", variables)).strip());
+    }
+
+    /**
+     * The exposed port, the user and the start command. Written before the app's files are copied in: these are
+     * metadata, and with Podman every instruction after a changed layer is committed again, so a code-only change
+     * would pay for each of them.
      */
     static void finish(DockerfileText df, String startCommand) {
-        df.comment("Port, user and command before the app's files: a code change rebuilds only the layers below.");
-        df.line("ENV PORT=" + DEFAULT_PORT);
+        df.comment("User and command before the app's files: a code change rebuilds only the layers below.");
         df.line("EXPOSE " + DEFAULT_PORT);
         df.line("USER " + USER_ID);
         df.line("CMD " + startCommand);

@@ -50,8 +50,7 @@ final class GoRecipe implements Recipe {
         df.run("mkdir -p /app/bin", "CGO_ENABLED=0 go build -trimpath -o /app/bin/ " + packages);
         df.from("debian:bookworm-slim", null);
         Conventions.runtimeSetup(df, "");
-        df.line("WORKDIR /app");
-        df.line("ENV PATH=/app/bin:$PATH");
+        Conventions.workdirAndEnv(df, "PATH=/app/bin:$PATH");
         Conventions.finish(df, start);
         df.copyFrom("build", "", "/app/bin", "/app/bin");
         df.line("COPY " + Conventions.CHOWN + " . .");

@@ -33,7 +33,7 @@ final class JavaRecipe implements Recipe {
         }
         df.from(runtimeImage(version.version()), null);
         Conventions.runtimeSetup(df, "");
-        df.line("WORKDIR /app");
+        Conventions.workdirAndEnv(df);
         Conventions.finish(df, start);
         df.copyFrom("build", Conventions.CHOWN, "/app", "/app");
         return new Result(version, df, findings);

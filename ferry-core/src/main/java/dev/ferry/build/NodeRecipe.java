@@ -23,8 +23,7 @@ final class NodeRecipe implements Recipe {
         if (node.buildScript.isEmpty()) {
             df.from(node.image(), null);
             Conventions.runtimeSetup(df, "");
-            df.line("WORKDIR /app");
-            df.line("ENV NODE_ENV=production PATH=/app/node_modules/.bin:$PATH");
+            Conventions.workdirAndEnv(df, "NODE_ENV=production PATH=/app/node_modules/.bin:$PATH");
             node.setUpManager(df);
             installDependencies(df, node, true, findings);
             Conventions.finish(df, start);
@@ -39,8 +38,7 @@ final class NodeRecipe implements Recipe {
             node.prune().ifPresent(df::run);
             df.from(node.image(), null);
             Conventions.runtimeSetup(df, "");
-            df.line("WORKDIR /app");
-            df.line("ENV NODE_ENV=production PATH=/app/node_modules/.bin:$PATH");
+            Conventions.workdirAndEnv(df, "NODE_ENV=production PATH=/app/node_modules/.bin:$PATH");
             node.setUpManager(df);
             Conventions.finish(df, start);
             df.copyFrom("build", Conventions.CHOWN, "/app", "/app");

@@ -72,7 +72,7 @@ final class PhpRecipe implements Recipe {
                 "chmod +x /usr/local/bin/heroku-php-apache2",
                 "ln -s heroku-php-apache2 /usr/local/bin/heroku-php-nginx",
                 DockerfileText.writeFile(ROUTER, "/usr/local/lib/ferry/router.php"));
-        df.line("WORKDIR /app");
+        Conventions.workdirAndEnv(df);
         Conventions.finish(df, start);
         df.copyFrom("build", Conventions.CHOWN, "/app", "/app");
         // Procfiles also name the scripts as vendor/bin/heroku-php-*, from Heroku's dev dependency

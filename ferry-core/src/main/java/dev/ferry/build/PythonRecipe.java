@@ -32,8 +32,7 @@ final class PythonRecipe implements Recipe {
         installDependencies(df, tree, findings);
         df.from(image, null);
         Conventions.runtimeSetup(df, "");
-        df.line("WORKDIR /app");
-        df.line("ENV PATH=" + VENV + "/bin:$PATH VIRTUAL_ENV=" + VENV + " PYTHONUNBUFFERED=1");
+        Conventions.workdirAndEnv(df, "PATH=" + VENV + "/bin:$PATH", "VIRTUAL_ENV=" + VENV, "PYTHONUNBUFFERED=1");
         df.copyFrom("build", "", VENV, VENV);
         Conventions.finish(df, start);
         df.line("COPY " + Conventions.CHOWN + " . .");

@@ -41,7 +41,7 @@ final class RubyRecipe implements Recipe {
             installNode(df, node);
         }
         df.line("WORKDIR /app");
-        df.line(bundleEnv(!lock.isEmpty()));
+        df.line("ENV " + bundleVariables(!lock.isEmpty()));
         if (lock.isEmpty()) {
             findings.add(Finding.warning("ruby-no-lockfile", "Gemfile",
                     "no Gemfile.lock: gems are resolved at build time; run `bundle lock` and commit Gemfile.lock."));
@@ -64,18 +64,16 @@ final class RubyRecipe implements Recipe {
         }
         df.from(image, null);
         Conventions.runtimeSetup(df, postgres ? "libpq5" : "");
-        df.line("WORKDIR /app");
-        df.line(bundleEnv(!lock.isEmpty()));
-        df.line("ENV RAILS_ENV=production RACK_ENV=production RAILS_LOG_TO_STDOUT=enabled"
-                + " RAILS_SERVE_STATIC_FILES=enabled");
+        Conventions.workdirAndEnv(df, bundleVariables(!lock.isEmpty()), "RAILS_ENV=production RACK_ENV=production"
+                + " RAILS_LOG_TO_STDOUT=enabled RAILS_SERVE_STATIC_FILES=enabled");
         df.copyFrom("build", "", "/usr/local/bundle", "/usr/local/bundle");
         Conventions.finish(df, start);
         df.copyFrom("build", Conventions.CHOWN, "/app", "/app");
         return new Result(version, df, findings);
     }
 
-    private static String bundleEnv(boolean deployment) {
-        return "ENV BUNDLE_PATH=/usr/local/bundle BUNDLE_WITHOUT=development:test"
+    private static String bundleVariables(boolean deployment) {
+        return "BUNDLE_PATH=/usr/local/bundle BUNDLE_WITHOUT=development:test"
                 + (deployment ? " BUNDLE_DEPLOYMENT=1" : "");
     }
 

@@ -39,7 +39,7 @@ final class ScalaRecipe implements Recipe {
         df.run("sbt -batch compile stage");
         df.from(JavaRecipe.runtimeImage(version.version()), null);
         Conventions.runtimeSetup(df, "");
-        df.line("WORKDIR /app");
+        Conventions.workdirAndEnv(df);
         Conventions.finish(df, start);
         df.copyFrom("build", Conventions.CHOWN, "/app/target/universal/stage", "/app/target/universal/stage");
         return new Result(version, df, findings);

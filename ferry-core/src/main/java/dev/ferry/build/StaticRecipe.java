@@ -38,7 +38,7 @@ final class StaticRecipe implements Recipe {
         df.from("nginx:stable", null);
         Conventions.runtimeSetup(df, "");
         df.run(DockerfileText.writeFile(NGINX_CONF, "/etc/nginx/ferry.conf"));
-        df.line("WORKDIR /app");
+        Conventions.workdirAndEnv(df);
         Conventions.finish(df, start);
         df.line("COPY " + Conventions.CHOWN + " . .");
         return new Result(version, df, findings);

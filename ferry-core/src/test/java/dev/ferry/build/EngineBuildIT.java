@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.ferry.FerryException;
+import dev.ferry.build.engine.BuildRecords;
 import dev.ferry.build.engine.CliImageBuilder;
 import dev.ferry.build.engine.Engine;
 import dev.ferry.build.engine.EngineLocator;
@@ -59,18 +60,32 @@ class EngineBuildIT {
                 + ":test\n");
         List<FerryEvent> events = new ArrayList<>();
 
-        List<BuiltImage> built = new ServiceBuilds(new BuildPlanner(), () -> new CliImageBuilder(engine))
-                .build(compose, List.of("web"), PullPolicy.NEVER, events::add);
+        ServiceBuilds builds = new ServiceBuilds(new BuildPlanner(),
+                () -> new CliImageBuilder(engine, new BuildRecords(dir.resolve("records"))));
+
+        List<BuiltImage> built = builds.build(compose, List.of("web"), PullPolicy.NEVER, events::add);
 
         assertThat(built).hasSize(1);
         assertThat(built.get(0).id()).isNotBlank();
         assertThat(events).as("build steps reported").anyMatch(e -> e instanceof FerryEvent.Progress);
         assertThat(context.resolve("Dockerfile")).as("ferry writes nothing into the context").doesNotExist();
         events.clear();
-        List<BuiltImage> again = new ServiceBuilds(new BuildPlanner(), () -> new CliImageBuilder(engine))
-                .build(compose, List.of("web"), PullPolicy.NEVER, events::add);
+        List<BuiltImage> again = builds.build(compose, List.of("web"), PullPolicy.NEVER, events::add);
         assertThat(again.get(0).id()).as("nothing changed: the same image").isEqualTo(built.get(0).id());
         assertThat(events).as("and no engine build").noneMatch(e -> e instanceof FerryEvent.Progress);
+        events.clear();
+        Files.writeString(context.resolve("added-by-test.txt"), "a changed build context\n");
+        List<BuiltImage> changed = builds.build(compose, List.of("web"), PullPolicy.NEVER, events::add);
+        assertThat(changed.get(0).id()).as("a changed context: a new image").isNotEqualTo(built.get(0).id());
+        assertThat(events).as("built by the engine").anyMatch(e -> e instanceof FerryEvent.Progress);
+        Files.delete(context.resolve("added-by-test.txt"));
+        List<BuiltImage> reverted = builds.build(compose, List.of("web"), PullPolicy.NEVER, e -> { });
+        assertThat(reverted.get(0).id()).as("back to the first context: the engine's cached image")
+                .isEqualTo(built.get(0).id());
+        events.clear();
+        builds.build(compose, List.of("web"), PullPolicy.NEVER, events::add);
+        assertThat(events).as("a cached rebuild is recorded too: up to date again")
+                .noneMatch(e -> e instanceof FerryEvent.Progress);
         int port = freePort();
         String container = run("run", "-d", "-e", "PORT=8080", "-p", "127.0.0.1:" + port + ":8080",
                 "ferry-it/" + app + ":test").strip();

@@ -16,12 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -34,9 +32,16 @@ public final class CliImageBuilder implements ImageBuilder {
     private static final long BUILD_TIMEOUT_SECONDS = 3600;
 
     private final Engine engine;
+    private final BuildRecords records;
 
+    /** A builder keeping its records of past builds in the user's cache folder. */
     public CliImageBuilder(Engine engine) {
+        this(engine, BuildRecords.inUserCache(engine.environment()));
+    }
+
+    public CliImageBuilder(Engine engine, BuildRecords records) {
         this.engine = engine;
+        this.records = records;
     }
 
     /** A builder over the first engine that answers in this process's environment. */
@@ -53,7 +58,7 @@ public final class CliImageBuilder implements ImageBuilder {
         long started = System.nanoTime();
         String digest = ContextDigest.of(request.context(), request.dockerfile());
         boolean mayReuse = !request.noCache() && request.pull() != PullPolicy.ALWAYS;
-        Optional<String> current = mayReuse ? imageWithDigest(request.tags(), digest) : Optional.empty();
+        Optional<String> current = mayReuse ? unchangedImage(request.tags(), digest) : Optional.empty();
         if (current.isPresent()) {
             events.emit(new FerryEvent.Step(request.label() + " is up to date (nothing in its build context or"
                     + " Dockerfile changed)"));
@@ -68,7 +73,7 @@ public final class CliImageBuilder implements ImageBuilder {
             events.emit(new FerryEvent.Step("Building " + request.label() + " with " + engine.kind().command()
                     + " (" + String.join(", ", request.tags()) + ")"));
             BuildOutput output = new BuildOutput();
-            int code = ProcessRunner.run(command(request, dockerfile, idFile, digest), environment(), BUILD_TIMEOUT_SECONDS,
+            int code = ProcessRunner.run(command(request, dockerfile, idFile), environment(), BUILD_TIMEOUT_SECONDS,
                     line -> {
                         output.accept(line).ifPresent(step -> events.emit(new FerryEvent.Progress(
                                 request.label() + ": " + step.instruction(), step.number(), step.total())));
@@ -83,6 +88,9 @@ public final class CliImageBuilder implements ImageBuilder {
                                 + " the Dockerfile), then run `ferry build " + request.label() + "` again", null);
             }
             String id = Files.exists(idFile) ? bareId(Files.readString(idFile)) : "";
+            if (!id.isEmpty()) {
+                records.write(engine, request.tags(), new BuildRecords.Entry(digest, id));
+            }
             return new BuiltImage(request.tags(), id, Duration.ofNanos(System.nanoTime() - started));
         } catch (IOException e) {
             throw FerryException.environment(engine.kind().command() + " could not be run: " + e.getMessage(),
@@ -93,33 +101,32 @@ public final class CliImageBuilder implements ImageBuilder {
     }
 
     /**
-     * The image id when every tag already names one image built from {@code digest}; empty otherwise (no image,
-     * another fingerprint, or tags pointing at different images).
+     * The image id when the last build of these tags was from {@code digest} and every tag still names the image
+     * it made; empty otherwise. A digest that differs from the record needs no engine call at all.
      */
-    private Optional<String> imageWithDigest(List<String> tags, String digest) {
-        Set<String> ids = new HashSet<>();
+    private Optional<String> unchangedImage(List<String> tags, String digest) {
+        Optional<BuildRecords.Entry> last = records.read(engine, tags).filter(e -> e.digest().equals(digest));
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
         for (String tag : tags) {
             List<String> output = new ArrayList<>();
             try {
                 int code = ProcessRunner.run(List.of(engine.executable().toString(), "image", "inspect", "--format",
-                        "{{index .Config.Labels \"" + ContextDigest.LABEL + "\"}} {{.Id}}", tag), environment(), 60,
-                        output::add);
-                String[] fields = output.isEmpty() ? new String[0] : output.get(0).trim().split(" ");
-                if (code != 0 || fields.length != 2 || !fields[0].equals(digest)) {
+                        "{{.Id}}", tag), environment(), 60, output::add);
+                if (code != 0 || output.isEmpty() || !bareId(output.get(0)).equals(last.get().imageId())) {
                     return Optional.empty();
                 }
-                ids.add(bareId(fields[1]));
             } catch (IOException e) {
                 return Optional.empty();
             }
         }
-        return ids.size() == 1 ? Optional.of(ids.iterator().next()) : Optional.empty();
+        return Optional.of(last.get().imageId());
     }
 
-    List<String> command(BuildRequest request, Path dockerfile, Path idFile, String digest) {
+    List<String> command(BuildRequest request, Path dockerfile, Path idFile) {
         List<String> command = new ArrayList<>(List.of(engine.executable().toString(), "build",
-                "-f", dockerfile.toString(), "--iidfile", idFile.toString(),
-                "--label", ContextDigest.LABEL + "=" + digest));
+                "-f", dockerfile.toString(), "--iidfile", idFile.toString()));
         if (engine.kind() == Engine.Kind.PODMAN) {
             command.add("--layers");
             command.add("--pull=" + request.pull().name().toLowerCase(Locale.ROOT));

@@ -16,14 +16,13 @@ import java.util.List;
 
 /**
  * A fingerprint of what an image is built from: the Dockerfile text and every file of the context by path, size
- * and modification time (stat only, no reading, so large contexts stay cheap). Stored as an image label; when an
- * image already carries the same fingerprint, nothing can have changed and the engine is not asked to rebuild.
+ * and modification time (stat only, no reading, so large contexts stay cheap). Kept in {@link BuildRecords}; when
+ * the image the tags name was built from the same fingerprint, nothing can have changed and the engine is not asked
+ * to rebuild.
  * Over-approximates on purpose: a touched file or an ignored file that changed gives a (fully cached) rebuild,
  * never a stale image.
  */
 final class ContextDigest {
-
-    static final String LABEL = "dev.ferry.context-digest";
 
     private ContextDigest() {
     }

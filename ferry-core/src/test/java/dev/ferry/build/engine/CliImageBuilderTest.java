@@ -18,8 +18,8 @@ class CliImageBuilderTest {
     @Test
     void command_podman_pullPolicyLayersAndEveryTag() {
         CliImageBuilder builder = new CliImageBuilder(new Engine(Engine.Kind.PODMAN, Path.of("/usr/bin/podman"), Map.of()));
-        assertThat(builder.command(request, Path.of("/tmp/f/Dockerfile"), Path.of("/tmp/f/id"), "abc"))
-                .containsExactly("/usr/bin/podman", "build", "-f", "/tmp/f/Dockerfile", "--iidfile", "/tmp/f/id", "--label", "dev.ferry.context-digest=abc",
+        assertThat(builder.command(request, Path.of("/tmp/f/Dockerfile"), Path.of("/tmp/f/id")))
+                .containsExactly("/usr/bin/podman", "build", "-f", "/tmp/f/Dockerfile", "--iidfile", "/tmp/f/id",
                         "--layers", "--pull=never", "-t", "app-web", "-t", "app-worker", "/src/app");
     }
 
@@ -27,8 +27,8 @@ class CliImageBuilderTest {
     void command_dockerAlwaysPullNoCache_pullAndNoCacheFlags() {
         CliImageBuilder builder = new CliImageBuilder(new Engine(Engine.Kind.DOCKER, Path.of("/usr/bin/docker"), Map.of()));
         BuildRequest always = new BuildRequest("web", Path.of("/src/app"), "FROM x\n", List.of("t"), PullPolicy.ALWAYS, true);
-        assertThat(builder.command(always, Path.of("/d"), Path.of("/i"), "abc"))
-                .containsExactly("/usr/bin/docker", "build", "-f", "/d", "--iidfile", "/i", "--label", "dev.ferry.context-digest=abc", "--pull", "--no-cache", "-t", "t",
+        assertThat(builder.command(always, Path.of("/d"), Path.of("/i")))
+                .containsExactly("/usr/bin/docker", "build", "-f", "/d", "--iidfile", "/i", "--pull", "--no-cache", "-t", "t",
                         "/src/app");
     }
 }
