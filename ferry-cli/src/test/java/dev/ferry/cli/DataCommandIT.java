@@ -24,7 +24,6 @@ class DataCommandIT {
 
     private static PgTestServer postgres;
     private static RedisTestServer redis;
-    private static int databases;
 
     @TempDir
     Path dir;
@@ -216,10 +215,8 @@ class DataCommandIT {
         return new CliRunner(dir).env(Map.of("SOURCE_URL", postgres.url("app")));
     }
 
-    private static synchronized String newDatabase() throws Exception {
-        String name = "cli" + (++databases);
-        postgres.createDatabase(name);
-        return name;
+    private static String newDatabase() throws Exception {
+        return postgres.newDatabase("cli");
     }
 
     private static void assertTablesIn(String database, int expected) throws Exception {

@@ -42,7 +42,6 @@ class DataHerokuIT {
 
     private static PgTestServer postgres;
     private static byte[] dump;
-    private static int databases;
 
     @TempDir
     Path dir;
@@ -384,10 +383,8 @@ class DataHerokuIT {
         return bytes;
     }
 
-    private static synchronized String newDatabase() throws Exception {
-        String name = "hk" + (++databases);
-        postgres.createDatabase(name);
-        return name;
+    private static String newDatabase() throws Exception {
+        return postgres.newDatabase("hk");
     }
 
     private static String sum(String database, String sql) throws Exception {
