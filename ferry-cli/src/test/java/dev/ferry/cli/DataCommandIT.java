@@ -24,7 +24,6 @@ class DataCommandIT {
 
     private static PgTestServer postgres;
     private static RedisTestServer redis;
-    private static int databases;
 
     @TempDir
     Path dir;
@@ -208,33 +207,16 @@ class DataCommandIT {
     }
 
     private static void redisSeed() throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", redis.port())) {
-            String commands = resp("AUTH", RedisTestServer.PASSWORD) + resp("SELECT", "1") + resp("SET", "a", "1")
-                    + resp("RPUSH", "b", "x", "y") + resp("HSET", "c", "f", "v") + resp("PEXPIRE", "a", "600000");
-            socket.getOutputStream().write(commands.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            socket.shutdownOutput();
-            String replies = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(replies).doesNotContain("-ERR");
-        }
-    }
-
-    private static String resp(String... args) {
-        StringBuilder b = new StringBuilder("*").append(args.length).append("\r\n");
-        for (String arg : args) {
-            b.append('$').append(arg.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).append("\r\n")
-                    .append(arg).append("\r\n");
-        }
-        return b.toString();
+        redis.send(List.of("SELECT", "1"), List.of("SET", "a", "1"), List.of("RPUSH", "b", "x", "y"),
+                List.of("HSET", "c", "f", "v"), List.of("PEXPIRE", "a", "600000"));
     }
 
     private CliRunner cli() {
         return new CliRunner(dir).env(Map.of("SOURCE_URL", postgres.url("app")));
     }
 
-    private static synchronized String newDatabase() throws Exception {
-        String name = "cli" + (++databases);
-        postgres.createDatabase(name);
-        return name;
+    private static String newDatabase() throws Exception {
+        return postgres.newDatabase("cli");
     }
 
     private static void assertTablesIn(String database, int expected) throws Exception {

@@ -42,7 +42,6 @@ class DataHerokuIT {
 
     private static PgTestServer postgres;
     private static byte[] dump;
-    private static int databases;
 
     @TempDir
     Path dir;
@@ -202,13 +201,13 @@ class DataHerokuIT {
     @Test
     void rollback_redisTarget_flushesOnlyTheTargetDatabase() throws Exception {
         try (RedisTestServer redis = RedisTestServer.start(false)) {
-            redisCommands(redis, List.of("SELECT", "1"), List.of("SET", "a", "1"), List.of("RPUSH", "b", "x", "y"),
+            redis.send(List.of("SELECT", "1"), List.of("SET", "a", "1"), List.of("RPUSH", "b", "x", "y"),
                     List.of("SELECT", "3"), List.of("SET", "other", "kept"));
             try (FakeHerokuApi heroku = heroku(Map.of("REDIS_URL", redis.url(1)))) {
                 CliRunner.Run copied = cli(heroku).run("data", "migrate", "--from", "heroku", "--app", APP,
                         "--attachment", "REDIS", "--maintenance", "--to-url", redis.url(2), "--yes");
                 assertThat(copied.exitCode()).as(copied.err()).isZero();
-                assertThat(redisCommands(redis, List.of("SELECT", "2"), List.of("DBSIZE"))).endsWith(":2\r\n");
+                assertThat(redis.send(List.of("SELECT", "2"), List.of("DBSIZE"))).endsWith(":2\r\n");
                 interruptInsideTheWindow(heroku);
 
                 CliRunner.Run rolledBack = cli(heroku).run("data", "migrate", "--from", "heroku", "--app", APP,
@@ -218,35 +217,10 @@ class DataHerokuIT {
                 assertThat(heroku.maintenance(APP)).isFalse();
                 assertThat(rolledBack.all()).doesNotContain(RedisTestServer.PASSWORD);
             }
-            assertThat(redisCommands(redis, List.of("SELECT", "2"), List.of("DBSIZE"))).endsWith(":0\r\n");
-            assertThat(redisCommands(redis, List.of("SELECT", "1"), List.of("DBSIZE"))).endsWith(":2\r\n");
-            assertThat(redisCommands(redis, List.of("SELECT", "3"), List.of("DBSIZE"))).endsWith(":1\r\n");
+            assertThat(redis.send(List.of("SELECT", "2"), List.of("DBSIZE"))).endsWith(":0\r\n");
+            assertThat(redis.send(List.of("SELECT", "1"), List.of("DBSIZE"))).endsWith(":2\r\n");
+            assertThat(redis.send(List.of("SELECT", "3"), List.of("DBSIZE"))).endsWith(":1\r\n");
         }
-    }
-
-    /** Sends the commands (after AUTH) and returns every reply, raw. */
-    @SafeVarargs
-    private static String redisCommands(RedisTestServer redis, List<String>... commands) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", redis.port())) {
-            StringBuilder out = new StringBuilder(resp(List.of("AUTH", RedisTestServer.PASSWORD)));
-            for (List<String> command : commands) {
-                out.append(resp(command));
-            }
-            socket.getOutputStream().write(out.toString().getBytes(StandardCharsets.UTF_8));
-            socket.shutdownOutput();
-            String replies = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(replies).doesNotContain("-ERR");
-            return replies;
-        }
-    }
-
-    private static String resp(List<String> args) {
-        StringBuilder b = new StringBuilder("*").append(args.size()).append("\r\n");
-        for (String arg : args) {
-            b.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg)
-                    .append("\r\n");
-        }
-        return b.toString();
     }
 
     @Test
@@ -409,10 +383,8 @@ class DataHerokuIT {
         return bytes;
     }
 
-    private static synchronized String newDatabase() throws Exception {
-        String name = "hk" + (++databases);
-        postgres.createDatabase(name);
-        return name;
+    private static String newDatabase() throws Exception {
+        return postgres.newDatabase("hk");
     }
 
     private static String sum(String database, String sql) throws Exception {

@@ -1,12 +1,6 @@
 package dev.ferry.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.ferry.io.AtomicFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,8 +21,6 @@ public record RunState(int formatVersion, String kind, String source, String tar
 
     /** How far a run got. */
     public enum Phase { COPYING, COPIED, VERIFIED }
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public static RunState started(String kind, ConnectionUrl source, ConnectionUrl target, int jobs) {
         String now = Instant.now().toString();
@@ -51,21 +43,10 @@ public record RunState(int formatVersion, String kind, String source, String tar
     }
 
     public static Optional<RunState> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(file.toFile(), RunState.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the run record " + file, e);
-        }
+        return StateFiles.read(file, RunState.class);
     }
 
     public void write(Path file) {
-        try {
-            AtomicFiles.write(file, JSON.writeValueAsString(this) + "\n", true);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        StateFiles.write(file, this);
     }
 }

@@ -1,11 +1,6 @@
 package dev.ferry.data.heroku;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.ferry.io.AtomicFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.ferry.data.StateFiles;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -28,8 +23,6 @@ public record WindowRecord(int formatVersion, String app, HerokuAppState before,
     /** Whether the app is still in the window. */
     public enum Phase { OPEN, CLOSED }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public static WindowRecord opened(String app, HerokuAppState before, String kind, String target,
                                       boolean targetWasEmpty) {
         String now = Instant.now().toString();
@@ -47,21 +40,10 @@ public record WindowRecord(int formatVersion, String app, HerokuAppState before,
     }
 
     public static Optional<WindowRecord> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(file.toFile(), WindowRecord.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the run record " + file, e);
-        }
+        return StateFiles.read(file, WindowRecord.class);
     }
 
     public void write(Path file) {
-        try {
-            AtomicFiles.write(file, JSON.writeValueAsString(this) + "\n", true);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        StateFiles.write(file, this);
     }
 }

@@ -79,7 +79,7 @@ final class PgChecksums {
             }
             Map<String, String> found = new HashMap<>();
             for (Future<Map<String, String>> part : parts) {
-                found.putAll(part.get());
+                found.putAll(result(part));
             }
             Map<String, String> sums = new LinkedHashMap<>();
             tables.forEach(t -> sums.put("table " + t.display(), found.get("table " + t.display())));
@@ -88,17 +88,6 @@ final class PgChecksums {
                 sums.putAll(rest);
             }
             return sums;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while verifying", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new SQLException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -113,6 +102,27 @@ final class PgChecksums {
             }
         }
         return sums;
+    }
+
+    /**
+     * A checksum worker's result, its failure rethrown as it was raised (an SQL error stays an SQL error), so that
+     * the parallel and the overlapped verification fail the same way as the sequential one.
+     */
+    static <T> T result(Future<T> worker) throws SQLException {
+        try {
+            return worker.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while verifying", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new SQLException(e.getCause());
+        }
     }
 
     private static Connection call(Callable<Connection> open) throws SQLException {

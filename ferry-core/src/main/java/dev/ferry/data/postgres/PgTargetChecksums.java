@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,21 +55,8 @@ final class PgTargetChecksums implements AutoCloseable {
     /** Waits for every queued table; returns subject ("table s.t") → fingerprint. */
     Map<String, String> await() throws SQLException {
         workers.forEach(w -> queue.add(Optional.empty()));
-        try {
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while verifying", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new SQLException(e.getCause());
+        for (Future<?> worker : workers) {
+            PgChecksums.result(worker);
         }
         return Map.copyOf(sums);
     }

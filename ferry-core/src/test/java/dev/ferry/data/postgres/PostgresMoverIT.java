@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real pg_dump, pg_restore and two real PostgreSQL servers on loopback. */
 class PostgresMoverIT {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static PgTestServer sourceServer;
     private static PgTestServer targetServer;
     private static String source;
@@ -325,9 +323,7 @@ class PostgresMoverIT {
     }
 
     private static String newTarget() throws Exception {
-        String name = "dst" + DATABASES.incrementAndGet();
-        targetServer.createDatabase(name);
-        return name;
+        return targetServer.newDatabase("dst");
     }
 
     private List<String> steps() {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +35,7 @@ public final class PgTestServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final Thread stopOnExit;
+    private final AtomicInteger created = new AtomicInteger();
 
     private PgTestServer(Path dir, int port) {
         this.dir = dir;
@@ -86,6 +88,13 @@ public final class PgTestServer implements AutoCloseable {
 
     public void createDatabase(String name) throws SQLException {
         execute("postgres", "CREATE DATABASE " + name);
+    }
+
+    /** A new empty database named {@code prefix} and a number, so that each test copies into a target of its own. */
+    public String newDatabase(String prefix) throws SQLException {
+        String name = prefix + created.incrementAndGet();
+        createDatabase(name);
+        return name;
     }
 
     @Override

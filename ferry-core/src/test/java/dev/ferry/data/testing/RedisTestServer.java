@@ -75,6 +75,40 @@ public final class RedisTestServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Sends the commands (after AUTH) over one plain connection and returns every reply, raw RESP, for a test to
+     * seed or inspect the server without a Redis client library. An error reply fails the test.
+     */
+    @SafeVarargs
+    public final String send(List<String>... commands) throws IOException {
+        if (tls) {
+            throw new IllegalStateException("send speaks plain RESP; this server takes TLS only");
+        }
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            StringBuilder out = new StringBuilder(resp(List.of("AUTH", PASSWORD)));
+            for (List<String> command : commands) {
+                out.append(resp(command));
+            }
+            socket.getOutputStream().write(out.toString().getBytes(StandardCharsets.UTF_8));
+            socket.shutdownOutput();
+            String replies = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (replies.contains("-ERR")) {
+                throw new AssertionError("redis-server answered an error: " + replies);
+            }
+            return replies;
+        }
+    }
+
+    /** One command as a RESP array of bulk strings. */
+    private static String resp(List<String> args) {
+        StringBuilder b = new StringBuilder("*").append(args.size()).append("\r\n");
+        for (String arg : args) {
+            b.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg)
+                    .append("\r\n");
+        }
+        return b.toString();
+    }
+
     @Override
     public void close() {
         stop();

@@ -35,12 +35,20 @@ public record Waiting(Duration interval) {
         }
     }
 
-    /** The clean message for an interrupt: nothing is undone, the rest is visible with tail and ps. */
+    /** The clean message for an interrupt during a deploy: nothing is undone, the rest is visible with tail and ps. */
     public static FerryException detached(String what) {
+        return detached(what, "`ferry tail --provider aws` and `ferry compose ps --provider aws` show the rest;"
+                + " run `ferry compose up --provider aws` again to finish the deploy");
+    }
+
+    /**
+     * The same for any other operation left running in AWS (down, a config change).
+     *
+     * @param fix how to follow or finish it
+     */
+    public static FerryException detached(String what, String fix) {
         Thread.currentThread().interrupt();
-        return FerryException.failed("interrupted: ferry stopped watching; " + what + " keeps going in AWS",
-                "`ferry tail --provider aws` and `ferry compose ps --provider aws` show the rest;"
-                        + " run `ferry compose up --provider aws` again to finish the deploy", null);
+        return FerryException.failed("interrupted: ferry stopped watching; " + what + " keeps going in AWS", fix, null);
     }
 
     /** Whether {@code e} is how the SDK or the JDK reports an interrupt during a call. */

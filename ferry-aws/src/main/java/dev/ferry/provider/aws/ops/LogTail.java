@@ -7,6 +7,7 @@ import dev.ferry.event.EventSink;
 import dev.ferry.event.FerryEvent;
 import dev.ferry.provider.LogOptions;
 import dev.ferry.provider.aws.AwsSettings;
+import dev.ferry.provider.aws.deploy.Waiting;
 import dev.ferry.provider.aws.template.AppStackOutputs;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -137,14 +137,7 @@ public final class LogTail {
         if (Thread.currentThread().isInterrupted()) {
             return true;
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AbortedException || t instanceof InterruptedException
-                    || t instanceof java.io.InterruptedIOException
-                    || t instanceof java.nio.channels.ClosedByInterruptException) {
-                return true;
-            }
-        }
-        return false;
+        return Waiting.isInterrupt(e);
     }
 
     /** The last {@code tail} lines of each service (all when tail is negative), oldest first. */

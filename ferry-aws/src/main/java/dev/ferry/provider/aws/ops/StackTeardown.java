@@ -4,6 +4,7 @@ import dev.ferry.FerryException;
 import dev.ferry.event.EventSink;
 import dev.ferry.event.FerryEvent;
 import dev.ferry.provider.aws.AwsSettings;
+import dev.ferry.provider.aws.deploy.Waiting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,9 +135,7 @@ public final class StackTeardown {
         try {
             return wait.get();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw FerryException.failed("stopped waiting; the stack operation goes on in AWS",
-                    "watch it with ferry tail --provider aws", null);
+            throw Waiting.detached("the stack operation", "watch it with ferry tail --provider aws");
         }
     }
 }

@@ -50,7 +50,7 @@ public final class BootstrapTemplate {
     private static void bucket(ObjectNode resources) {
         ObjectNode p = Cfn.resource(resources, "ArtifactBucket", "AWS::S3::Bucket");
         // build contexts are inputs, not records: a deleted stack leaves the bucket (and its objects) for the user
-        ((ObjectNode) resources.get("ArtifactBucket")).put("DeletionPolicy", "Retain").put("UpdateReplacePolicy", "Retain");
+        Cfn.deletionPolicy(resources, "ArtifactBucket", "Retain");
         p.putObject("BucketEncryption").putArray("ServerSideEncryptionConfiguration").addObject()
                 .putObject("ServerSideEncryptionByDefault").put("SSEAlgorithm", "AES256");
         p.putObject("PublicAccessBlockConfiguration").put("BlockPublicAcls", true).put("BlockPublicPolicy", true)

@@ -99,6 +99,14 @@ public final class Cfn {
         return resource.putObject("Properties");
     }
 
+    /**
+     * What CloudFormation does with the resource's data (Delete, Retain, Snapshot) when the stack deletes it and
+     * when an update replaces it: always the same policy for both, so that an update never drops what a delete keeps.
+     */
+    public static void deletionPolicy(ObjectNode resources, String logicalId, String policy) {
+        ((ObjectNode) resources.get(logicalId)).put("DeletionPolicy", policy).put("UpdateReplacePolicy", policy);
+    }
+
     /** Key and value tags in CloudFormation's list form. */
     public static ArrayNode tags(String... keyValues) {
         ArrayNode tags = array();

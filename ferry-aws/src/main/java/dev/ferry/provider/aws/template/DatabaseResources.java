@@ -40,7 +40,7 @@ final class DatabaseResources {
         ObjectNode secret = Cfn.resource(resources, id + "Secret", "AWS::SecretsManager::Secret");
         // kept with a final snapshot: a database restored from it still has this password
         String keep = model.mode.finalSnapshot() ? "Retain" : "Delete";
-        ((ObjectNode) resources.get(id + "Secret")).put("DeletionPolicy", keep).put("UpdateReplacePolicy", keep);
+        Cfn.deletionPolicy(resources, id + "Secret", keep);
         secret.put("Description", "ferry " + stack + ": the password of the " + service.name() + " database");
         secret.putObject("GenerateSecretString")
                 .put("SecretStringTemplate", "{\"username\":\"" + masterUser(service) + "\"}")
@@ -53,7 +53,7 @@ final class DatabaseResources {
                 "ferry " + stack + ": the " + service.name() + " database", POSTGRES_PORT);
 
         ObjectNode db = Cfn.resource(resources, id + "Database", "AWS::RDS::DBInstance");
-        ((ObjectNode) resources.get(id + "Database")).put("DeletionPolicy", deletion).put("UpdateReplacePolicy", deletion);
+        Cfn.deletionPolicy(resources, id + "Database", deletion);
         db.put("Engine", "postgres");
         db.put("EngineVersion", postgresMajor(model, service));
         db.put("DBInstanceClass", model.mode.dbInstanceClass());
@@ -84,7 +84,7 @@ final class DatabaseResources {
 
         ObjectNode group = Cfn.resource(resources, id + "Cache", "AWS::ElastiCache::ReplicationGroup");
         String deletion = model.mode.finalSnapshot() ? "Snapshot" : "Delete";
-        ((ObjectNode) resources.get(id + "Cache")).put("DeletionPolicy", deletion).put("UpdateReplacePolicy", deletion);
+        Cfn.deletionPolicy(resources, id + "Cache", deletion);
         group.put("ReplicationGroupDescription", "ferry " + stack + ": " + service.name());
         String image = service.image() == null ? "redis" : service.image().toLowerCase(Locale.ROOT);
         String engine = imageName(image).endsWith("valkey") ? "valkey" : "redis";
