@@ -34,6 +34,13 @@ median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR
 
 missed=0
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (figures vary with other work on the machine)"
+# Every cache lookup reads the history of every image in the engine's storage, and each rebuild leaves the image it
+# replaced behind (as docker and podman both do), so a storage grown by a day of builds slows the rebuilds: say how
+# large it is. `podman image prune` empties it of untagged images.
+engine=$(command -v podman || command -v docker || true)
+if [ -n "$engine" ]; then
+  echo "images in the engine's storage: $("$engine" images -a -q | wc -l) ($("$engine" images -q --filter dangling=true | wc -l) untagged)"
+fi
 printf '%-12s %10s %10s %10s %8s   (code-only and no-change: median of %s)\n' app cold code-only no-change speedup "$runs"
 for app in node-express java-maven; do
   cp -r "$apps/$app" "$work/$app"
