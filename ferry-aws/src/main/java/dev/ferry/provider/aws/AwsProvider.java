@@ -133,7 +133,9 @@ public final class AwsProvider implements Provider {
     }
 
     private AwsDeployment deployment(AwsClients clients, LoadedCompose compose, EventSink events) {
-        return new AwsDeployment(clients, settingsFor(compose), Templates.standard(), Waiting.standard(),
+        // the deploy honours FERRY_AWS_POLL_MILLIS like the ops side, so a run against the local fake is quick
+        Waiting waiting = new Waiting(AwsOps.poll(env, Waiting.standard().interval()));
+        return new AwsDeployment(clients, settingsFor(compose), Templates.standard(), waiting,
                 Path.of(System.getProperty("java.io.tmpdir")), events);
     }
 }

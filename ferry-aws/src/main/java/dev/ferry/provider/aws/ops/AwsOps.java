@@ -107,7 +107,12 @@ public final class AwsOps {
     }
 
     private Duration poll() {
+        return poll(env, DEFAULT_POLL);
+    }
+
+    /** The pause between polls: FERRY_AWS_POLL_MILLIS when set (tests, the local fake), else {@code standard}. */
+    public static Duration poll(Map<String, String> env, Duration standard) {
         String millis = env.get("FERRY_AWS_POLL_MILLIS");
-        return millis != null && millis.matches("\\d{1,6}") ? Duration.ofMillis(Long.parseLong(millis)) : DEFAULT_POLL;
+        return millis != null && millis.matches("\\d{1,6}") ? Duration.ofMillis(Long.parseLong(millis)) : standard;
     }
 }

@@ -21,7 +21,9 @@ import java.util.function.Function;
  * template, the parameters (UsePreviousValue only for a parameter the stack has; every parameter without a Default
  * given; no unknown ones) and the IAM capabilities, and fails with "didn't contain changes" when nothing differs;
  * ExecuteChangeSet starts an operation that advances one step per DescribeStacks call, writing stack events
- * (resource IN_PROGRESS then COMPLETE, or a scripted failure and the rollback). Answers in the documented XML.
+ * (resource IN_PROGRESS then COMPLETE, or a scripted failure and the rollback). DeleteStack and GetTemplate serve
+ * `down`: a deleted stack is gone by name and still seen by its id (DELETE_COMPLETE), as in AWS. Answers in the
+ * documented XML.
  */
 public final class FakeCloudFormation {
 
@@ -65,6 +67,7 @@ public final class FakeCloudFormation {
                              Map<String, String> parameters, Map<String, String> tags, String status, String reason) {}
 
     private final Map<String, Stack> stacks = new LinkedHashMap<>();
+    private final Map<String, Stack> deleted = new LinkedHashMap<>();
     private final Map<String, ChangeSet> changeSets = new LinkedHashMap<>();
     private final Map<String, Function<Map<String, String>, Map<String, String>>> outputs = new LinkedHashMap<>();
     private final Map<String, String[]> failures = new LinkedHashMap<>();
@@ -84,7 +87,9 @@ public final class FakeCloudFormation {
                 .on("CloudFormation.CreateChangeSet", this::createChangeSet)
                 .on("CloudFormation.DescribeChangeSet", this::describeChangeSet)
                 .on("CloudFormation.ExecuteChangeSet", this::executeChangeSet)
-                .on("CloudFormation.DeleteChangeSet", this::deleteChangeSet);
+                .on("CloudFormation.DeleteChangeSet", this::deleteChangeSet)
+                .on("CloudFormation.DeleteStack", this::deleteStack)
+                .on("CloudFormation.GetTemplate", this::getTemplate);
         return this;
     }
 
@@ -126,8 +131,8 @@ public final class FakeCloudFormation {
     }
 
     public synchronized Response describeStacks(Request request) {
-        String name = request.form().get("StackName");
-        Stack stack = stacks.get(name);
+        Stack stack = find(request.form().get("StackName"));
+        String name = stack == null ? request.form().get("StackName") : stack.name;
         if (stack == null) {
             return missing(name);
         }
@@ -152,8 +157,8 @@ public final class FakeCloudFormation {
     }
 
     public synchronized Response describeStackEvents(Request request) {
-        String name = request.form().get("StackName");
-        Stack stack = stacks.get(name);
+        Stack stack = find(request.form().get("StackName"));
+        String name = stack == null ? request.form().get("StackName") : stack.name;
         if (stack == null) {
             return missing(name);
         }
@@ -330,6 +335,41 @@ public final class FakeCloudFormation {
             });
         }
         return answer("ExecuteChangeSet", "");
+    }
+
+    /** Starts deleting the stack: DELETE_IN_PROGRESS, then DELETE_COMPLETE on the next DescribeStacks. */
+    public synchronized Response deleteStack(Request request) {
+        Stack stack = stacks.get(request.form().get("StackName"));
+        if (stack != null) { // deleting a stack that does not exist succeeds, as in AWS
+            executed.add(stack.name + ":DELETE");
+            stack.status = "DELETE_IN_PROGRESS";
+            event(stack, stack.name, "AWS::CloudFormation::Stack", stack.status, "User Initiated");
+            stack.pending.add(() -> {
+                stack.status = "DELETE_COMPLETE";
+                event(stack, stack.name, "AWS::CloudFormation::Stack", stack.status, null);
+                stacks.remove(stack.name);
+                deleted.put(stack.id, stack);
+            });
+        }
+        return answer("DeleteStack", "");
+    }
+
+    public synchronized Response getTemplate(Request request) {
+        Stack stack = find(request.form().get("StackName"));
+        if (stack == null) {
+            return missing(request.form().get("StackName"));
+        }
+        return answer("GetTemplate", "<TemplateBody>" + x(stack.template) + "</TemplateBody>");
+    }
+
+    /** A live stack by name or id, or a deleted one by id. */
+    private Stack find(String ref) {
+        Stack byName = stacks.get(ref);
+        if (byName != null) {
+            return byName;
+        }
+        return java.util.stream.Stream.concat(stacks.values().stream(), deleted.values().stream())
+                .filter(s -> s.id.equals(ref)).findFirst().orElse(null);
     }
 
     private ChangeSet changeSet(Map<String, String> form) {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * One ECS cluster: RunTask starts a one-off task that goes PROVISIONING → PENDING → RUNNING → STOPPED, one step per
- * DescribeTasks call, and stops with the exit code set for it; DescribeServices answers each known service's counts.
+ * DescribeTasks call, and stops with the exit code set for it; DescribeServices answers each known service's counts;
+ * ListTasks (for ps) lists none of a known service's tasks.
  */
 public final class FakeEcs {
 
@@ -35,7 +36,8 @@ public final class FakeEcs {
     public FakeEcs install(FakeAws aws) {
         aws.on("AmazonEC2ContainerServiceV20141113.RunTask", this::runTask)
                 .on("AmazonEC2ContainerServiceV20141113.DescribeTasks", this::describeTasks)
-                .on("AmazonEC2ContainerServiceV20141113.DescribeServices", this::describeServices);
+                .on("AmazonEC2ContainerServiceV20141113.DescribeServices", this::describeServices)
+                .on("AmazonEC2ContainerServiceV20141113.ListTasks", this::listTasks);
         return this;
     }
 
@@ -114,6 +116,16 @@ public final class FakeEcs {
                         .put("runningCount", counts[0]).put("desiredCount", counts[1]);
             }
         }
+        return Response.json(answer.toString());
+    }
+
+    public synchronized Response listTasks(Request request) {
+        JsonNode body = FakeEcr.parse(request);
+        if (!cluster.equals(body.path("cluster").asText()) || !services.containsKey(body.path("serviceName").asText())) {
+            return Response.jsonError(400, "ServiceNotFoundException", "Service not found.");
+        }
+        ObjectNode answer = FakeEcr.JSON.createObjectNode();
+        answer.putArray("taskArns");
         return Response.json(answer.toString());
     }
 
