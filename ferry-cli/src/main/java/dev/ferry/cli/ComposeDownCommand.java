@@ -2,6 +2,7 @@ package dev.ferry.cli;
 
 import dev.ferry.FerryException;
 import dev.ferry.provider.ComposeSession;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +32,7 @@ final class ComposeDownCommand implements Callable<Integer> {
             description = "Delete the data too: databases without a final snapshot, the config values, the volumes. Asks first.")
     boolean forceDestroy;
 
-    @Option(names = {"-y", "--yes"}, description = "Answer yes to --force-destroy's question (needed with --non-interactive).")
+    @Option(names = {"-y", "--yes"}, description = "Answer yes when down would delete data (--force-destroy, or a database without a final snapshot); needed with --non-interactive.")
     boolean yes;
 
     private final CliContext context;
@@ -43,7 +44,10 @@ final class ComposeDownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ComposeSession session = compose.open(context);
-        if (forceDestroy && !yes && !confirmed(session.compose().projectName())) {
+        // a down that would lose data asks first, whether or not --force-destroy was given (a database in a mode
+        // without final snapshots goes with its stack)
+        List<String> lost = session.provider().dataDeletedByDown(session.compose(), volumes || forceDestroy);
+        if ((forceDestroy || !lost.isEmpty()) && !yes && !confirmed(session.compose().projectName(), lost)) {
             context.err().println("ferry: nothing was deleted");
             return ExitCodes.CANCELLED;
         }
@@ -52,12 +56,14 @@ final class ComposeDownCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private boolean confirmed(String project) {
+    private boolean confirmed(String project, List<String> lost) {
         String what = compose.local() ? "the volumes of \"" + project + "\""
-                : "the databases of \"" + project + "\" (no final snapshot) and its config values";
+                : lost.isEmpty() ? "the config values of \"" + project + "\""
+                : String.join(", ", lost) + (forceDestroy ? " and the config values" : "") + " of \"" + project + "\"";
         if (!context.interactive(common)) {
-            throw FerryException.badInput("--force-destroy deletes " + what + " and needs a yes",
-                    "add --yes to confirm without a prompt");
+            throw FerryException.badInput("down deletes " + what + " and needs a yes",
+                    "add --yes to confirm without a prompt" + (forceDestroy ? ""
+                            : ", or deploy with --mode balanced (final snapshots) before taking it down"));
         }
         try (PrompterHolder prompts = new PrompterHolder(context, true)) {
             return prompts.get().confirm("Delete " + what + "? This cannot be undone.", false);

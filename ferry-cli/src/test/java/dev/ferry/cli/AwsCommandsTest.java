@@ -214,7 +214,8 @@ class AwsCommandsTest {
         OpsStackFake stack = deployed();
         CliRunner.Run run = cli().run("compose", "down", "--provider", "aws", "--force-destroy", "--non-interactive");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("--force-destroy deletes the databases of \"shop\"").contains("add --yes");
+        assertThat(run.err()).contains("down deletes Database (no final snapshot) and the config values of \"shop\"")
+                .contains("add --yes");
         assertThat(stack.exists()).isTrue();
         assertThat(aws.requests("CloudFormation.DeleteStack")).isEmpty();
     }
@@ -252,6 +253,24 @@ class AwsCommandsTest {
         assertThat(aws.requests("CloudFormation.UpdateStack")).isEmpty();
         assertThat(ssm.values()).containsKey("/ferry/shop/beta/SECRET_KEY_BASE");
         assertThat(run.err()).contains("Kept as final snapshots: Database").contains("config values stay in SSM Parameter Store");
+    }
+
+    @Test
+    void down_databaseWithoutFinalSnapshot_nonInteractiveWithoutYes_refusedBeforeAnyDelete() {
+        OpsStackFake stack = OpsStackFake.on(aws, "ferry-shop-beta", "UPDATE_COMPLETE", List.of("WebService", "Cache"))
+                .output("ClusterName", "ferry-shop-beta").output("LogGroup", "/ferry/shop/beta")
+                .parameter("ServicesEnabled", "true");
+        CliRunner.Run refused = cli().run("compose", "down", "--provider", "aws", "--non-interactive");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("down deletes Cache (no final snapshot) of \"shop\" and needs a yes")
+                .contains("--mode balanced");
+        assertThat(stack.exists()).isTrue();
+        assertThat(aws.requests("CloudFormation.DeleteStack")).isEmpty();
+
+        CliRunner.Run confirmed = cli().run("compose", "down", "--provider", "aws", "--yes");
+        assertThat(confirmed.exitCode()).as(confirmed.all()).isZero();
+        assertThat(stack.exists()).isFalse();
+        assertThat(confirmed.err()).contains("Deleted without a final snapshot: Cache");
     }
 
     @Test

@@ -45,6 +45,15 @@ public interface Provider {
     /** The services' logs, each line as a {@link dev.ferry.event.FerryEvent.Log}; blocks while following. */
     void logs(LoadedCompose compose, LogOptions options, EventSink events);
 
+    /**
+     * The data {@link #down} would delete for good (databases without a final snapshot, …), in words for a
+     * confirmation; empty when nothing would be lost. Makes no mutating call. Named volumes asked for with
+     * {@code volumes} on a local engine are the user's explicit choice and are not listed.
+     */
+    default List<String> dataDeletedByDown(LoadedCompose compose, boolean volumes) {
+        return List.of();
+    }
+
     /** Stops and removes what up created; named volumes only when {@code volumes}. */
     void down(LoadedCompose compose, boolean volumes, EventSink events);
 }

@@ -81,6 +81,11 @@ public final class AwsProvider implements Provider {
         ops.tail(compose, options, events);
     }
 
+    @Override
+    public List<String> dataDeletedByDown(LoadedCompose compose, boolean volumes) {
+        return ops.dataDeletedByDown(compose, volumes);
+    }
+
     /**
      * Deletes the app stack. {@code volumes} is --force-destroy: the databases go without a final snapshot and the
      * config values are deleted too; otherwise both are kept.

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,6 +83,24 @@ public final class AwsOps {
         if (buildProject != null && new BuildWatch(clients().codeBuild(), poll()).until(buildProject, aws.project(), events)) {
             events.emit(new FerryEvent.Step("Image builds finished"));
         }
+    }
+
+    /**
+     * The databases a down would delete without a final snapshot: all of them with --force-destroy, else those whose
+     * DeletionPolicy in the deployed template is Delete (the affordable mode's). Empty when nothing is deployed.
+     */
+    public List<String> dataDeletedByDown(LoadedCompose compose, boolean forceDestroy) {
+        AwsSettings aws = settings(compose.projectName());
+        Optional<DeployedStack> stack = DeployedStack.find(clients().cloudFormation(), aws.appStackName());
+        if (stack.isEmpty()) {
+            return List.of();
+        }
+        DatabasePolicies databases = DatabasePolicies.of(clients().cloudFormation(), stack.get().id());
+        List<String> lost = new ArrayList<>(databases.unsnapshotted());
+        if (forceDestroy) {
+            lost.addAll(0, databases.snapshotted());
+        }
+        return lost.stream().map(id -> id + " (no final snapshot)").toList();
     }
 
     public void down(LoadedCompose compose, boolean forceDestroy, EventSink events) {
