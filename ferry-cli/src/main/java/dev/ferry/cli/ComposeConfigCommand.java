@@ -39,7 +39,7 @@ final class ComposeConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        ComposeSession session = compose.open(context);
+        ComposeSession session = compose.openOffline(context);
         LoadedCompose loaded = session.compose();
         ComposeEvents events = new ComposeEvents(context.err(), false, common.debug);
         events.findings(loaded.findings());

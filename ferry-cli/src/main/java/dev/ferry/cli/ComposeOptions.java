@@ -39,6 +39,12 @@ public final class ComposeOptions {
                 ProviderChoice.settings(stack, mode, domain));
     }
 
+    /** Loads the file for a command that needs no account (compose config): an unreachable store counts as empty. */
+    ComposeSession openOffline(CliContext context) {
+        return ComposeSession.open(context.resolve(file), file.toString(), profiles, provider, context.env(),
+                ProviderChoice.settings(stack, mode, domain), true);
+    }
+
     boolean local() {
         return "local".equals(provider);
     }

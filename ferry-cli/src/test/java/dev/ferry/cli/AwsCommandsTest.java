@@ -164,6 +164,17 @@ class AwsCommandsTest {
     }
 
     @Test
+    void composeConfig_noRegion_printsTheTemplateWithoutAnyAwsCall() {
+        Map<String, String> env = env();
+        env.remove("AWS_REGION");
+        CliRunner.Run run = new CliRunner(dir).env(env).run("compose", "config", "--provider", "aws");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("\n---\n").contains("\"AWS::ECS::Cluster\"");
+        assertThat(run.err()).contains("No AWS region is set");
+        assertThat(aws.requests()).isEmpty();
+    }
+
+    @Test
     void configLs_accessDenied_exit3NamingTheAction() {
         aws.on("AmazonSSM.GetParametersByPath", r -> FakeAws.Response.jsonError(400, "AccessDeniedException",
                 "not authorized to perform: ssm:GetParametersByPath"));
