@@ -34,7 +34,10 @@ public final class AwsProvider implements Provider {
     /** The service keys the aws provider acts on; others are reported as unsupported-key findings. */
     public static final Set<String> SUPPORTED_KEYS = Set.of("image", "build", "command", "entrypoint", "environment",
             "env_file", "ports", "healthcheck", "depends_on", "deploy", "restart", "profiles", "mem_limit", "cpus",
-            "scale", "domainname", "x-defang-postgres", "x-defang-redis");
+            "scale", "domainname", "x-defang-postgres", "x-defang-redis",
+            // a managed database's volume becomes RDS/ElastiCache storage; any other service's volume is the
+            // template's own finding (aws-unsupported-volume), which says what happens instead
+            "volumes");
 
     private final Map<String, String> env;
     private final ProviderSettings settings;
