@@ -57,11 +57,28 @@ final class PgConnections {
             }
             return connection;
         } catch (SQLException e) {
-            throw FerryException.failed("could not connect to the " + role + " database " + url.place() + ": "
-                            + url.scrub(e.getMessage()),
+            String problem = "could not connect to the " + role + " database " + url.place() + ": "
+                    + url.scrub(e.getMessage());
+            if (unreachable(e)) {
+                // nothing answered: the environment is not ready (server down, wrong host or port, no network)
+                throw FerryException.environment(problem, "check that the " + role + " server is running and"
+                        + " reachable from this machine (host, port, firewall)");
+            }
+            throw FerryException.failed(problem,
                     "check the " + role + " URL (user, password, host, port, database) and that the server is reachable",
                     null);
         }
+    }
+
+    /** Whether the driver found no server at all (refused, unknown host, timed out), as opposed to a refusal by one. */
+    static boolean unreachable(SQLException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.SocketTimeoutException || cause instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A failed query, scrubbed of the password. */

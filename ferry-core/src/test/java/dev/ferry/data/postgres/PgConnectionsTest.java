@@ -1,7 +1,9 @@
 package dev.ferry.data.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ferry.FerryException;
 import dev.ferry.data.ConnectionUrl;
 import dev.ferry.data.DataEndpoint;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,21 @@ class PgConnectionsTest {
                 .containsEntry("PGPORT", "6543").containsEntry("PGDATABASE", "app").containsEntry("PGUSER", "alice");
         assertThat(env.entrySet()).filteredOn(e -> !e.getKey().equals("PGPASSWORD"))
                 .noneMatch(e -> e.getValue().contains("s3cr3t"));
+    }
+
+    @Test
+    void open_nothingListening_environmentError_namesThePlaceNotThePassword() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        int closed = port;
+        assertThatThrownBy(() -> PgConnections.open(endpoint("postgres://u:s3cr3t-x@127.0.0.1:" + closed + "/d"), "target"))
+                .isInstanceOfSatisfying(FerryException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FerryException.Kind.ENVIRONMENT);
+                    assertThat(e.getMessage()).contains("could not connect to the target database 127.0.0.1:" + closed);
+                    assertThat(e.getMessage() + e.hint()).doesNotContain("s3cr3t-x");
+                });
     }
 
     private static DataEndpoint endpoint(String url) {
