@@ -2,6 +2,7 @@ package dev.ferry.cli;
 
 import dev.ferry.provider.ComposeSession;
 import dev.ferry.provider.ServiceStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,12 +28,31 @@ final class ComposePsCommand implements Callable<Integer> {
     public Integer call() {
         ComposeSession session = compose.open(context);
         List<ServiceStatus> statuses = session.provider().ps(session.compose());
-        String format = "%-12s %-28s %-12s %-10s %-28s %s%n";
-        context.out().printf(format, "SERVICE", "NAME", "STATE", "HEALTH", "PORTS", "IMAGE");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("SERVICE", "NAME", "STATE", "HEALTH", "PORTS", "IMAGE"));
         for (ServiceStatus s : statuses) {
-            context.out().printf(format, s.service(), s.instance(), s.state(), s.health().isEmpty() ? "-" : s.health(),
-                    s.ports().isEmpty() ? "-" : String.join(",", s.ports()), s.image());
+            rows.add(List.of(s.service(), s.instance(), s.state(), s.health().isEmpty() ? "-" : s.health(),
+                    s.ports().isEmpty() ? "-" : String.join(",", s.ports()), s.image()));
         }
+        printTable(rows);
         return ExitCodes.OK;
+    }
+
+    /** Columns as wide as their widest cell (URLs and RDS endpoints are long), two spaces apart; the last unpadded. */
+    private void printTable(List<List<String>> rows) {
+        int columns = rows.get(0).size();
+        int[] widths = new int[columns];
+        rows.forEach(row -> {
+            for (int i = 0; i < columns; i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        });
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < columns - 1; i++) {
+                line.append(String.format("%-" + widths[i] + "s  ", row.get(i)));
+            }
+            context.out().println(line.append(row.get(columns - 1)));
+        }
     }
 }

@@ -139,6 +139,8 @@ class AwsCommandsTest {
         assertThat(lines.get(1)).startsWith("web").contains("shop-web").contains("running 1/1").contains("healthy")
                 .contains("http://shop-123.us-east-1.elb.amazonaws.com").contains(IMAGE);
         assertThat(lines.get(2)).startsWith("worker").contains("running 1/1");
+        assertThat(lines.get(1).indexOf(IMAGE)).as("columns line up however long the URL")
+                .isEqualTo(lines.get(0).indexOf("IMAGE"));
         assertThat(lines.get(3)).startsWith("db").contains("shop-db.abc.us-east-1.rds.amazonaws.com:5432");
         assertThat(aws.unexpected()).isEmpty();
     }
