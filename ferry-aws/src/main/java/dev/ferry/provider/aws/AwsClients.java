@@ -23,15 +23,15 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * The one place AWS SDK clients are made: the region and credentials from the default chain (AWS_PROFILE,
  * AWS_REGION, SSO, environment keys), or from the given environment when it carries them; every client pointed at
- * AWS_ENDPOINT_URL when it is set (the tests' local fake; also LocalStack-style endpoints). Clients are made on first
- * use and closed together.
+ * AWS_ENDPOINT_URL when it is set (the tests' local fake; also LocalStack-style endpoints). Each kind of client is
+ * made once, on first use, and they are closed together.
  */
 public final class AwsClients implements AutoCloseable {
 
     private final Region region;
     private final AwsCredentialsProvider credentials;
     private final Optional<URI> endpoint;
-    private final java.util.List<AutoCloseable> made = new java.util.ArrayList<>();
+    private final Map<Class<?>, AutoCloseable> made = new java.util.LinkedHashMap<>();
 
     public AwsClients(Map<String, String> env) {
         this.region = Region.of(regionName(env));
@@ -43,14 +43,16 @@ public final class AwsClients implements AutoCloseable {
                 : DefaultCredentialsProvider.builder().build();
     }
 
-    /** AWS_REGION, else AWS_DEFAULT_REGION. */
+    /** AWS_REGION, else AWS_DEFAULT_REGION; empty when neither is set. */
+    public static Optional<String> configuredRegion(Map<String, String> env) {
+        return Optional.ofNullable(env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION")))
+                .filter(name -> !name.isBlank());
+    }
+
+    /** @throws FerryException ENVIRONMENT when no region is set */
     public static String regionName(Map<String, String> env) {
-        String name = env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION"));
-        if (name == null || name.isBlank()) {
-            throw FerryException.environment("no AWS region is set",
-                    "export AWS_REGION=us-east-1 (or the region to deploy to), or set region in your AWS profile");
-        }
-        return name;
+        return configuredRegion(env).orElseThrow(() -> FerryException.environment("no AWS region is set",
+                "export AWS_REGION=us-east-1 (or the region to deploy to), or set region in your AWS profile"));
     }
 
     public Region region() {
@@ -58,52 +60,56 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public CloudFormationClient cloudFormation() {
-        return make(CloudFormationClient.builder());
+        return make(CloudFormationClient.class, CloudFormationClient.builder());
     }
 
     public S3Client s3() {
         // path-style: a local endpoint has no bucket sub-domains
-        return make(S3Client.builder().forcePathStyle(endpoint.isPresent()));
+        return make(S3Client.class, S3Client.builder().forcePathStyle(endpoint.isPresent()));
     }
 
     public CodeBuildClient codeBuild() {
-        return make(CodeBuildClient.builder());
+        return make(CodeBuildClient.class, CodeBuildClient.builder());
     }
 
     public EcrClient ecr() {
-        return make(EcrClient.builder());
+        return make(EcrClient.class, EcrClient.builder());
     }
 
     public EcsClient ecs() {
-        return make(EcsClient.builder());
+        return make(EcsClient.class, EcsClient.builder());
     }
 
     public SsmClient ssm() {
-        return make(SsmClient.builder());
+        return make(SsmClient.class, SsmClient.builder());
     }
 
     public CloudWatchLogsClient logs() {
-        return make(CloudWatchLogsClient.builder());
+        return make(CloudWatchLogsClient.class, CloudWatchLogsClient.builder());
     }
 
     public StsClient sts() {
-        return make(StsClient.builder());
+        return make(StsClient.class, StsClient.builder());
     }
 
-    private synchronized <C extends AutoCloseable, B extends AwsClientBuilder<B, C>> C make(B builder) {
+    private synchronized <C extends AutoCloseable, B extends AwsClientBuilder<B, C>> C make(Class<C> kind, B builder) {
+        AutoCloseable existing = made.get(kind);
+        if (existing != null) {
+            return kind.cast(existing);
+        }
         builder.region(region).credentialsProvider(credentials);
         endpoint.ifPresent(builder::endpointOverride);
         if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
         C client = builder.build();
-        made.add(client);
+        made.put(kind, client);
         return client;
     }
 
     @Override
     public synchronized void close() {
-        for (AutoCloseable client : made) {
+        for (AutoCloseable client : made.values()) {
             try {
                 client.close();
             } catch (Exception ignored) {

@@ -42,11 +42,20 @@ public final class AwsProvider implements Provider {
     private final Map<String, String> env;
     private final ProviderSettings settings;
     private final AwsOps ops;
+    private AwsClients clients;
 
     public AwsProvider(Map<String, String> env, ProviderSettings settings) {
         this.env = Map.copyOf(env);
         this.settings = settings;
-        this.ops = new AwsOps(env, settings);
+        this.ops = new AwsOps(env, settings, this::clients);
+    }
+
+    /** One set of clients for every call of this provider (a command loads the store, then plans or deploys). */
+    private synchronized AwsClients clients() {
+        if (clients == null) {
+            clients = new AwsClients(env);
+        }
+        return clients;
     }
 
     @Override
@@ -100,17 +109,15 @@ public final class AwsProvider implements Provider {
 
     @Override
     public Optional<String> render(LoadedCompose compose, EventSink events) {
-        Optional<String> region = Optional.ofNullable(env.getOrDefault("AWS_REGION", env.get("AWS_DEFAULT_REGION")))
-                .filter(r -> !r.isBlank());
-        if (region.isEmpty()) {
+        if (AwsClients.configuredRegion(env).isEmpty()) {
             events.emit(new FerryEvent.Step("No AWS region is set: the template is rendered for us-east-1 with"
                     + " placeholders for the bootstrap stack's bucket, image repository and build project"));
             AwsSettings placeholder = new AwsSettings("us-east-1", compose.projectName(), settings);
             return Optional.of(AwsDeployment.renderWith(compose, placeholder, AwsDeployment.placeholder("us-east-1"),
                     Templates.standard(), events));
         }
-        try (AwsClients clients = new AwsClients(env)) {
-            return Optional.of(deployment(clients, compose, events).render(compose));
+        try {
+            return Optional.of(deployment(compose, events).render(compose));
         } catch (SdkException e) {
             throw AwsCall.map("cloudformation:DescribeStacks", e);
         }
@@ -118,8 +125,8 @@ public final class AwsProvider implements Provider {
 
     @Override
     public DeploymentPlan plan(LoadedCompose compose, UpOptions options, EventSink events) {
-        try (AwsClients clients = new AwsClients(env)) {
-            return deployment(clients, compose, events).plan(compose, storedConfigNames(compose));
+        try {
+            return deployment(compose, events).plan(compose, storedConfigNames(compose));
         } catch (SdkException e) {
             throw AwsCall.map("cloudformation:DescribeStacks", e);
         }
@@ -127,8 +134,8 @@ public final class AwsProvider implements Provider {
 
     @Override
     public UpResult up(LoadedCompose compose, UpOptions options, EventSink events) {
-        try (AwsClients clients = new AwsClients(env)) {
-            return deployment(clients, compose, events).up(compose, storedConfigNames(compose), options);
+        try {
+            return deployment(compose, events).up(compose, storedConfigNames(compose), options);
         } catch (SdkException e) {
             // the deploy's own calls name their action; this catches the first call made without credentials
             throw AwsCall.map("cloudformation:CreateChangeSet", e);
@@ -140,10 +147,10 @@ public final class AwsProvider implements Provider {
         return ops.configStore(settingsFor(compose)).names();
     }
 
-    private AwsDeployment deployment(AwsClients clients, LoadedCompose compose, EventSink events) {
+    private AwsDeployment deployment(LoadedCompose compose, EventSink events) {
         // the deploy honours FERRY_AWS_POLL_MILLIS like the ops side, so a run against the local fake is quick
         Waiting waiting = new Waiting(AwsOps.poll(env, Waiting.standard().interval()));
-        return new AwsDeployment(clients, settingsFor(compose), Templates.standard(), waiting,
+        return new AwsDeployment(clients(), settingsFor(compose), Templates.standard(), waiting,
                 Path.of(System.getProperty("java.io.tmpdir")), events);
     }
 }

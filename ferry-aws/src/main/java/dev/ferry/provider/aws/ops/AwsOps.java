@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The operations side of the aws provider, as AwsProvider delegates to it: config store, ps, logs, tail, down.
@@ -29,11 +30,21 @@ public final class AwsOps {
 
     private final Map<String, String> env;
     private final ProviderSettings settings;
-    private AwsClients clients;
+    private final Supplier<AwsClients> clients;
+    private AwsClients ownClients;
 
+    /** Operations with clients of their own, made on first use. */
     public AwsOps(Map<String, String> env, ProviderSettings settings) {
         this.env = Map.copyOf(env);
         this.settings = settings;
+        this.clients = this::ownClients;
+    }
+
+    /** Operations over the caller's clients (the provider's, shared with its deploys). */
+    public AwsOps(Map<String, String> env, ProviderSettings settings, Supplier<AwsClients> clients) {
+        this.env = Map.copyOf(env);
+        this.settings = settings;
+        this.clients = clients;
     }
 
     public SsmConfigStore configStore(Path projectDir) {
@@ -118,11 +129,15 @@ public final class AwsOps {
         return new AwsSettings(AwsClients.regionName(env), project, settings);
     }
 
-    private synchronized AwsClients clients() {
-        if (clients == null) {
-            clients = new AwsClients(env);
+    private AwsClients clients() {
+        return clients.get();
+    }
+
+    private synchronized AwsClients ownClients() {
+        if (ownClients == null) {
+            ownClients = new AwsClients(env);
         }
-        return clients;
+        return ownClients;
     }
 
     private Duration poll() {
