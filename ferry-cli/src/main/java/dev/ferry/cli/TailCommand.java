@@ -2,7 +2,6 @@ package dev.ferry.cli;
 
 import dev.ferry.provider.ComposeSession;
 import dev.ferry.provider.LogOptions;
-import dev.ferry.provider.aws.AwsProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,11 +49,7 @@ final class TailCommand implements Callable<Integer> {
         ComposeSession session = compose.open(context);
         LogOptions options = new LogOptions(services, true, tail, since);
         ComposeEvents events = new ComposeEvents(context.out(), false, common.debug);
-        if (session.provider() instanceof AwsProvider aws) {
-            aws.tail(session.compose(), options, events);
-        } else {
-            session.provider().logs(session.compose(), options, events);
-        }
+        session.provider().tail(session.compose(), options, events);
         return ExitCodes.OK;
     }
 }

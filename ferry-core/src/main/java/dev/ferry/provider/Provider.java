@@ -54,6 +54,14 @@ public interface Provider {
         return List.of();
     }
 
+    /**
+     * {@code ferry tail}: follows the deployment. By default its logs; a cloud target may first show a deploy in
+     * progress (builds, stack events).
+     */
+    default void tail(LoadedCompose compose, LogOptions options, EventSink events) {
+        logs(compose, options, events);
+    }
+
     /** Stops and removes what up created; named volumes only when {@code volumes}. */
     void down(LoadedCompose compose, boolean volumes, EventSink events);
 }

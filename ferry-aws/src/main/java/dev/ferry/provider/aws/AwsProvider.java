@@ -89,6 +89,7 @@ public final class AwsProvider implements Provider {
     }
 
     /** {@code ferry tail}: a deploy's stack events while one is in progress, then the logs, followed. */
+    @Override
     public void tail(LoadedCompose compose, LogOptions options, EventSink events) {
         ops.tail(compose, options, events);
     }
