@@ -15,7 +15,7 @@ size_mb=${1:-200}
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
 password='bench-p@ss'
 
-mvn -q ${MVN_ARGS:-} -pl ferry-core,ferry-cli -DskipTests package
+mvn -q ${MVN_ARGS:-} -pl ferry-cli -am -DskipTests package
 jar=ferry-cli/target/ferry.jar
 
 work=$(mktemp -d /tmp/ferry-bench-data.XXXXXX)
