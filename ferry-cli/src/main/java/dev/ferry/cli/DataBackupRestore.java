@@ -5,7 +5,9 @@ import dev.ferry.data.MovePlan;
 import dev.ferry.data.MoveRequest;
 import dev.ferry.data.MoveResult;
 import dev.ferry.data.Verification;
+import dev.ferry.data.Sizes;
 import dev.ferry.data.heroku.BackupDownload;
+import dev.ferry.data.heroku.BackupFile;
 import dev.ferry.data.heroku.HerokuBackup;
 import dev.ferry.data.heroku.HerokuBackups;
 import dev.ferry.data.postgres.DumpRestore;
@@ -15,7 +17,8 @@ import java.util.List;
 
 /**
  * `ferry data migrate --from heroku --app NAME --backup`: a fresh Heroku backup restored into the target, streamed
- * from its public URL into pg_restore. The verification depends on whether the live database can have changed since
+ * from its public URL into pg_restore, or with --jobs N downloaded to a private temporary file for a parallel
+ * pg_restore. The verification depends on whether the live database can have changed since
  * the backup: inside a maintenance window (--maintenance, opened before the capture) the target is compared with the
  * live database like a live copy; otherwise with the backup's own table list, and the report says so.
  */
@@ -46,9 +49,13 @@ final class DataBackupRestore {
         List<String> contents = restore.checkTarget(target, options.force);
         String source = "a new Heroku backup of " + attachment + " (" + heroku.app() + ")";
         output.describeSource(source);
-        MovePlan plan = new MovePlan(new MoveRequest(null, target, 1, options.force, false, options.stateDir()),
-                "postgres", 0, 0, Duration.ZERO, contents, null, List.of());
-        output.backupPlan(plan, source);
+        MovePlan plan = new MovePlan(new MoveRequest(null, target, options.jobs, options.force, false,
+                options.stateDir()), "postgres", 0, 0, Duration.ZERO, contents, null, List.of());
+        output.backupPlan(plan, source, options.jobs > 1
+                ? "Heroku captures the backup (its progress is shown); it is downloaded to a private temporary file"
+                        + " in " + BackupFile.tempRoot(context.env()) + ", restored with " + options.jobs
+                        + " pg_restore jobs, then deleted"
+                : "Heroku captures the backup (its progress is shown), then it streams into pg_restore");
         HerokuWindow window = options.maintenance ? heroku.window(options.stateDir()) : null;
         if (window != null) {
             output.windowPlan(window.describe(heroku.session()));
@@ -69,12 +76,9 @@ final class DataBackupRestore {
                 .capture(heroku.app(), attachment);
         output.describeSource("Heroku backup " + backup.name() + " of " + backup.database() + " ("
                 + heroku.app() + ")");
-        BackupDownload.Stream download = BackupDownload.open(backup);
-        events.step("restoring backup " + backup.name() + " (" + dev.ferry.data.Sizes.human(backup.dumpBytes())
-                + ", streamed from its download into pg_restore)");
-        DumpRestore.Restored restored = restore.restore(download.body(),
-                download.length() > 0 ? download.length() : backup.dumpBytes(), target, !contents.isEmpty(),
-                output.events());
+        DumpRestore.Restored restored = options.jobs > 1
+                ? restoreInParallel(restore, backup, output, target, !contents.isEmpty())
+                : restoreStreamed(restore, backup, output, target, !contents.isEmpty());
         long verifyStarted = System.nanoTime();
         List<String> warnings = new ArrayList<>();
         Verification verification;
@@ -93,6 +97,29 @@ final class DataBackupRestore {
         return new MoveResult("postgres", restored.tables().size(), restored.bytes(), restored.time(),
                 Duration.ofNanos(System.nanoTime() - verifyStarted), verification, warnings,
                 window != null ? window.file() : null);
+    }
+
+    /** One pg_restore reading the download as it arrives: no temporary file. */
+    private DumpRestore.Restored restoreStreamed(DumpRestore restore, HerokuBackup backup, DataOutput output,
+                                                 DataEndpoint target, boolean dropFirst) {
+        BackupDownload.Stream download = BackupDownload.open(backup);
+        events.step("restoring backup " + backup.name() + " (" + Sizes.human(backup.dumpBytes())
+                + ", streamed from its download into pg_restore)");
+        return restore.restore(download.body(), download.length() > 0 ? download.length() : backup.dumpBytes(),
+                target, dropFirst, output.events());
+    }
+
+    /**
+     * pg_restore -j seeks in its input: the backup goes to a private temporary file first, deleted afterwards
+     * whatever happens (BackupFile also deletes it when ferry is stopped).
+     */
+    private DumpRestore.Restored restoreInParallel(DumpRestore restore, HerokuBackup backup, DataOutput output,
+                                                   DataEndpoint target, boolean dropFirst) {
+        try (BackupFile file = BackupFile.download(backup, BackupFile.tempRoot(context.env()), output.events())) {
+            events.step("restoring backup " + backup.name() + " (" + Sizes.human(file.bytes()) + ") with "
+                    + options.jobs + " pg_restore jobs");
+            return restore.restoreFile(file.path(), options.jobs, target, dropFirst, output.events());
+        }
     }
 
     private Duration poll() {

@@ -104,7 +104,8 @@ final class DataCommand implements Runnable {
 
         @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
                 description = "Postgres: parallel COPY streams and index builds (default: ${DEFAULT-VALUE};"
-                        + " no temporary file either way).")
+                        + " no temporary file). With --backup and N > 1, the backup is downloaded to a private"
+                        + " temporary file (in TMPDIR) for pg_restore -j N, and deleted afterwards.")
         int jobs;
 
         @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation after the plan.")
@@ -252,10 +253,9 @@ final class DataCommand implements Runnable {
                 throw FerryException.badInput("--rollback undoes a run; it takes no " + (resume ? "--resume" : backup
                         ? "--backup" : "--force"), "run ferry data migrate --from heroku --app NAME --rollback");
             }
-            if (backup && (jobs > 1 || resume)) {
-                throw FerryException.badInput("--backup restores one stream: " + (resume ? "--resume" : "--jobs")
-                        + " does not apply", "drop " + (resume ? "--resume (run again: a new backup is captured)"
-                        : "--jobs"));
+            if (backup && resume) {
+                throw FerryException.badInput("--backup restores a new backup each run: --resume does not apply",
+                        "drop --resume (run again: a new backup is captured)");
             }
             if (backup && attachment != null && attachment.toUpperCase(Locale.ROOT).contains("REDIS")) {
                 throw FerryException.badInput("--backup: Heroku backs up Postgres only",

@@ -44,9 +44,9 @@ final class DataOutput {
     }
 
     /** The plan of a backup restore: what it restores, and what the target holds that --force drops. */
-    void backupPlan(MovePlan plan, String source) {
+    void backupPlan(MovePlan plan, String source, String how) {
         console.step("Plan: restore " + source + " into " + plan.request().target().url().redacted());
-        console.step("Heroku captures the backup (its progress is shown), then it streams into pg_restore");
+        console.step(how);
         dropList(plan);
     }
 

@@ -13,6 +13,8 @@ import java.util.Locale;
 final class ProgressBar implements EventSink {
 
     private static final int WIDTH = 30;
+    /** The core's progress tasks that count bytes, with "backup bNNN" (the others count items: tables, keys). */
+    private static final java.util.Set<String> BYTE_TASKS = java.util.Set.of("copy", "dump", "restore", "download");
 
     private final PrintStream err;
     private final EventSink lines;
@@ -39,7 +41,7 @@ final class ProgressBar implements EventSink {
             startNanos = System.nanoTime();
         }
         double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 0.001);
-        boolean bytes = progress.task().equals("copy") || progress.task().equals("dump");
+        boolean bytes = BYTE_TASKS.contains(progress.task()) || progress.task().startsWith("backup ");
         String done = bytes ? Sizes.human(progress.done()) : Long.toString(progress.done());
         String rate = bytes ? Sizes.human((long) (progress.done() / seconds)) + "/s"
                 : String.format(Locale.ROOT, "%.0f/s", progress.done() / seconds);

@@ -93,6 +93,89 @@ class DataHerokuIT {
     }
 
     @Test
+    void backupWithJobs_downloadedToAPrivateFile_restoredInParallel_andTheFileDeleted() throws Exception {
+        String target = newDatabase();
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        try (FakeHerokuApi heroku = heroku().withBackup(dump, 2, false)) {
+            CliRunner.Run run = cli(heroku).env(Map.of("TMPDIR", tmp.toString())).run("data", "migrate", "--from",
+                    "heroku", "--app", APP, "--backup", "--jobs", "2", "--to-url", postgres.url(target), "--yes",
+                    "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains(" * Heroku captures the backup (its progress is shown); it is downloaded"
+                            + " to a private temporary file in tmp, restored with 2 pg_restore jobs, then deleted")
+                    .contains(" * downloaded backup b005 (").contains(" * restoring backup b005 (")
+                    .contains(" with 2 pg_restore jobs").contains(" * restored public.orders")
+                    .contains(" * public.items: 500 rows").contains(" * public.orders: 1200 rows")
+                    .contains(" * warning: verified against backup b005");
+            JsonNode json = new ObjectMapper().readTree(run.out());
+            assertThat(json.get("verified").asBoolean()).isTrue();
+            assertThat(json.get("copied").asInt()).isEqualTo(2);
+            assertThat(json.get("bytes").asLong()).isEqualTo(dump.length);
+            assertThat(heroku.backupDownloads()).hasSize(1);
+            assertNoSecret(run, heroku);
+        }
+        assertThat(tmp).isEmptyDirectory();
+        assertThat(sum(target, "SELECT sum(price) FROM items")).isEqualTo("156562.50");
+        assertThat(sum(target, "SELECT count(*) FROM orders")).isEqualTo("1200");
+    }
+
+    @Test
+    void backupWithJobsInMaintenanceWindow_verifiedAgainstTheLiveDatabase() throws Exception {
+        String target = newDatabase();
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        try (FakeHerokuApi heroku = heroku().withBackup(dump, 1, false)) {
+            CliRunner.Run run = cli(heroku).env(Map.of("TMPDIR", tmp.toString())).run("data", "migrate", "--from",
+                    "heroku", "--app", APP, "--backup", "--jobs", "3", "--maintenance", "--to-url",
+                    postgres.url(target), "--yes");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.err()).contains(" with 3 pg_restore jobs").contains("verifying against the live database")
+                    .contains(" * Verified: ").doesNotContain("warning: verified against backup");
+            assertThat(heroku.maintenance(APP)).isFalse();
+            assertNoSecret(run, heroku);
+        }
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void backupWithJobs_restoreFails_exit1AndTheTemporaryFileDeleted() throws Exception {
+        String target = newDatabase();
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        byte[] truncated = java.util.Arrays.copyOf(dump, dump.length * 2 / 3);
+        try (FakeHerokuApi heroku = heroku().withBackup(truncated, 1, false)) {
+            CliRunner.Run run = cli(heroku).env(Map.of("TMPDIR", tmp.toString())).run("data", "migrate", "--from",
+                    "heroku", "--app", APP, "--backup", "--jobs", "2", "--to-url", postgres.url(target), "--yes");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains(" * downloaded backup b005 (").contains("ferry: pg_restore failed");
+            assertThat(heroku.backupDownloads()).hasSize(1);
+            assertNoSecret(run, heroku);
+        }
+        assertThat(tmp).isEmptyDirectory();
+    }
+
+    @Test
+    void backupWithJobs_backupLargerThanTheFreeSpace_exit3NamingTheFolderAndTmpdir_nothingDownloaded()
+            throws Exception {
+        String target = newDatabase();
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        try (FakeHerokuApi heroku = heroku().withBackup(dump, 1, false).withBackupSize(1L << 50)) {
+            CliRunner.Run run = cli(heroku).env(Map.of("TMPDIR", tmp.toString())).run("data", "migrate", "--from",
+                    "heroku", "--app", APP, "--backup", "--jobs", "2", "--to-url", postgres.url(target), "--yes");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+            assertThat(run.err().lines().filter(line -> line.startsWith("ferry: "))).singleElement().asString()
+                    .matches("ferry: the Heroku backup b005 \\(1024\\.0 TB\\) does not fit in the temporary folder"
+                            + " tmp \\([0-9.]+ [kMGT]?B free\\); run again with TMPDIR=<a folder with 1024\\.0 TB"
+                            + " free>, or without --jobs to stream the backup with no temporary file");
+            assertThat(heroku.backupDownloads()).isEmpty();
+        }
+        assertThat(tmp).isEmptyDirectory();
+        assertTablesIn(target, 0);
+    }
+
+    @Test
     void backupInMaintenanceWindow_verifiedAgainstTheLiveDatabase_andTheAppPutBack() throws Exception {
         String target = newDatabase();
         try (FakeHerokuApi heroku = heroku().withBackup(dump, 1, false)) {

@@ -44,9 +44,10 @@ class DataOptionsTest {
     }
 
     @Test
-    void backupWithJobs_exit2() {
-        assertRefused(run("--from", "heroku", "--app", "a", "--backup", "--jobs", "2", "--to-url", "postgres://c/d"),
-                "ferry: --backup restores one stream: --jobs does not apply; drop --jobs");
+    void backupWithResume_exit2() {
+        assertRefused(run("--from", "heroku", "--app", "a", "--backup", "--resume", "--to-url", "postgres://c/d"),
+                "ferry: --backup restores a new backup each run: --resume does not apply; drop --resume (run again:"
+                        + " a new backup is captured)");
     }
 
     @Test

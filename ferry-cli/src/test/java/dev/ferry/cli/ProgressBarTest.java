@@ -26,6 +26,14 @@ class ProgressBarTest {
     }
 
     @Test
+    void emit_downloadProgress_countsBytes() {
+        bar.emit(new FerryEvent.Progress("download", 3L * 1024 * 1024, 12L * 1024 * 1024));
+
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).startsWith("\r   download [########--------------"
+                + "--------]  25% 3.0 MB, ").contains("/s, ETA ");
+    }
+
+    @Test
     void emit_stepAfterABar_clearsTheLineThenPrintsTheStep() {
         bar.emit(new FerryEvent.Progress("keys", 10, -1));
         bar.emit(new FerryEvent.Step("copied public.users: 3.0 MB"));

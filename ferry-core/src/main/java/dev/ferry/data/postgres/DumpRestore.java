@@ -8,6 +8,8 @@ import dev.ferry.event.FerryEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,8 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Restores a custom-format dump that arrives as a stream (a Heroku backup's download) into a target database, with
- * pg_restore reading its stdin: no temporary file. The source is a file, not a live database, so there is no snapshot
+ * Restores a custom-format dump (a Heroku backup) into a target database: as a stream, with pg_restore reading its
+ * stdin as the download arrives ({@link #restore}, no temporary file), or from a downloaded file with parallel
+ * workers ({@link #restoreFile}). The source is a file, not a live database, so there is no snapshot
  * to share and no source catalog to plan from; what can be proven afterwards is in {@link #againstDump} (every table
  * the dump holds data for is in the target, with its rows counted) and, when the live database has not moved since the
  * backup (a maintenance window), {@link #againstSource} (the same checksums as a live copy).
@@ -35,6 +38,10 @@ import java.util.regex.Pattern;
 public final class DumpRestore {
 
     private static final Pattern DATA_LINE = Pattern.compile("processing data for table \"(.+)\"");
+    /** A parallel pg_restore's line when a worker is done with a table's data. */
+    private static final Pattern FINISHED_DATA_LINE = Pattern.compile(": finished item \\d+ TABLE DATA ");
+    /** A line of {@code pg_restore --list}: "3349; 0 16386 TABLE DATA public items owner". */
+    private static final Pattern TOC_DATA_LINE = Pattern.compile("^\\d+; \\d+ \\d+ TABLE DATA ");
     private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
 
     private final Map<String, String> environment;
@@ -79,27 +86,13 @@ public final class DumpRestore {
                             EventSink events) {
         PgTools tools = PgTools.locate(environment);
         long started = System.nanoTime();
-        String database;
-        try (Connection connection = PgConnections.open(target, "target")) {
-            if (dropFirst) {
-                events.emit(new FerryEvent.Step("dropping what the target holds"));
-                PgTargetPreparation.empty(connection);
-            }
-            database = new PgCatalog(connection).databaseName();
-        } catch (SQLException e) {
-            throw PgConnections.queryFailed(target, "target", "prepare the target", e);
-        }
+        String database = prepare(target, dropFirst, events);
         List<String> tables = new CopyOnWriteArrayList<>();
         List<String> command = List.of(tools.pgRestore(), "--no-owner", "--no-acl", "--exit-on-error", "--verbose",
                 "--dbname=" + database);
         AtomicLong bytes = new AtomicLong();
         try (ChildProcess restorer = ChildProcess.start(command, PgConnections.childEnvironment(target), target.url(),
-                false, true, line -> {
-                    Matcher m = DATA_LINE.matcher(line);
-                    if (m.find()) {
-                        tables.add(m.group(1));
-                    }
-                })) {
+                false, true, line -> collectTable(line, tables))) {
             boolean stoppedReading = pump(dump, restorer.process().getOutputStream(), bytes, dumpBytes, events);
             restorer.awaitSuccess();
             if (stoppedReading) {
@@ -110,6 +103,75 @@ public final class DumpRestore {
         setHerokuSearchPath(target, database, events);
         tables.forEach(table -> events.emit(new FerryEvent.Step("restored " + table)));
         return new Restored(bytes.get(), tables, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Restores a custom-format dump file with {@code jobs} parallel pg_restore workers (--no-owner --no-acl
+     * --exit-on-error): the parallel restore needs a file it can seek in, which a download stream is not. Progress
+     * counts the tables whose data is restored, out of those the dump's table of contents lists.
+     */
+    public Restored restoreFile(Path dump, int jobs, DataEndpoint target, boolean dropFirst, EventSink events) {
+        PgTools tools = PgTools.locate(environment);
+        long started = System.nanoTime();
+        String database = prepare(target, dropFirst, events);
+        long dataItems = dataItems(tools, dump, target);
+        List<String> tables = new CopyOnWriteArrayList<>();
+        AtomicLong finished = new AtomicLong();
+        List<String> command = List.of(tools.pgRestore(), "--no-owner", "--no-acl", "--exit-on-error", "--verbose",
+                "--jobs=" + jobs, "--dbname=" + database, dump.toString());
+        try (ChildProcess restorer = ChildProcess.start(command, PgConnections.childEnvironment(target), target.url(),
+                false, false, line -> {
+                    collectTable(line, tables);
+                    if (FINISHED_DATA_LINE.matcher(line).find()) {
+                        events.emit(new FerryEvent.Progress("restore tables", finished.incrementAndGet(), dataItems));
+                    }
+                })) {
+            restorer.awaitSuccess();
+        }
+        setHerokuSearchPath(target, database, events);
+        tables.forEach(table -> events.emit(new FerryEvent.Step("restored " + table)));
+        long size;
+        try {
+            size = Files.size(dump);
+        } catch (IOException e) {
+            size = 0;
+        }
+        return new Restored(size, tables, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** How many table data items the dump's table of contents lists ({@code pg_restore --list}); -1 if unknown. */
+    private static long dataItems(PgTools tools, Path dump, DataEndpoint target) {
+        try (ChildProcess lister = ChildProcess.start(List.of(tools.pgRestore(), "--list", dump.toString()),
+                Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"), "LC_ALL", "C"), target.url(),
+                true, false, line -> { })) {
+            String toc = new String(lister.process().getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            lister.awaitSuccess();
+            return toc.lines().filter(line -> TOC_DATA_LINE.matcher(line).find()).count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Empties the target first if asked; returns the database's name for pg_restore. */
+    private static String prepare(DataEndpoint target, boolean dropFirst, EventSink events) {
+        try (Connection connection = PgConnections.open(target, "target")) {
+            if (dropFirst) {
+                events.emit(new FerryEvent.Step("dropping what the target holds"));
+                PgTargetPreparation.empty(connection);
+            }
+            return new PgCatalog(connection).databaseName();
+        } catch (SQLException e) {
+            throw PgConnections.queryFailed(target, "target", "prepare the target", e);
+        }
+    }
+
+    /** pg_restore --verbose names each table whose data it restores, in one worker or many. */
+    private static void collectTable(String line, List<String> tables) {
+        Matcher m = DATA_LINE.matcher(line);
+        if (m.find()) {
+            tables.add(m.group(1));
+        }
     }
 
     /**

@@ -65,6 +65,7 @@ final class FakeBackups {
     private volatile byte[] dump;
     private volatile int pollsUntilDone = 2;
     private volatile boolean fail;
+    private volatile long reportedBytes = -1;
 
     FakeBackups(AppFixtures fixtures) {
         this.fixtures = fixtures;
@@ -75,6 +76,11 @@ final class FakeBackups {
         this.dump = dump.clone();
         this.pollsUntilDone = polls;
         this.fail = fail;
+    }
+
+    /** The size finished transfers report (processed_bytes) instead of the dump's, e.g. more than a disk holds. */
+    void reportSize(long bytes) {
+        this.reportedBytes = bytes;
     }
 
     /** The download paths requested so far (without the signature). */
@@ -152,7 +158,8 @@ final class FakeBackups {
         body.put("started_at", body.path("started_at").isNull() ? now : body.path("started_at").asText());
         body.put("updated_at", now);
         if (transfer.polls >= pollsUntilDone) {
-            body.put("finished_at", now).put("succeeded", !fail).put("processed_bytes", dump.length);
+            body.put("finished_at", now).put("succeeded", !fail)
+                    .put("processed_bytes", reportedBytes >= 0 ? reportedBytes : dump.length);
         } else {
             body.put("processed_bytes", (long) dump.length * transfer.polls / pollsUntilDone);
         }

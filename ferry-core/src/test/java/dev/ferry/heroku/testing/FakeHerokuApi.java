@@ -233,6 +233,12 @@ public final class FakeHerokuApi implements AutoCloseable {
         return this;
     }
 
+    /** Finished backups report {@code bytes} as their size (the download still serves the dump given). */
+    public FakeHerokuApi withBackupSize(long bytes) {
+        backups.reportSize(bytes);
+        return this;
+    }
+
     /** The backup downloads served so far (paths, without their signature). */
     public List<String> backupDownloads() {
         return backups.downloads();
