@@ -6,6 +6,7 @@ import dev.ferry.data.MoveRequest;
 import dev.ferry.data.MoveResult;
 import dev.ferry.data.Verification;
 import dev.ferry.data.Sizes;
+import dev.ferry.data.heroku.AttachmentName;
 import dev.ferry.data.heroku.BackupDownload;
 import dev.ferry.data.heroku.BackupFile;
 import dev.ferry.data.heroku.HerokuBackup;
@@ -43,7 +44,7 @@ final class DataBackupRestore {
     }
 
     int run(DataEndpoint target) {
-        String attachment = options.attachment != null ? options.attachment : "DATABASE";
+        AttachmentName attachment = options.attachment != null ? options.attachmentName() : AttachmentName.DATABASE;
         DataOutput output = new DataOutput(context, options.common, options.json);
         DumpRestore restore = new DumpRestore(context.env());
         List<String> contents = restore.checkTarget(target, options.force);
@@ -70,7 +71,7 @@ final class DataBackupRestore {
         return output.result(plan, result) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private MoveResult restore(DumpRestore restore, DataOutput output, String attachment, List<String> contents,
+    private MoveResult restore(DumpRestore restore, DataOutput output, AttachmentName attachment, List<String> contents,
                                DataEndpoint target, HerokuWindow window) {
         HerokuBackup backup = new HerokuBackups(heroku.session().client(), output.events(), poll())
                 .capture(heroku.app(), attachment);

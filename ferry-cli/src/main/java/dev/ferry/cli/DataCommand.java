@@ -8,7 +8,7 @@ import dev.ferry.data.MoveRequest;
 import dev.ferry.data.MoveResult;
 import dev.ferry.data.SourceResolver;
 import dev.ferry.data.ConnectionUrl;
-import dev.ferry.data.heroku.HerokuSourceResolver;
+import dev.ferry.data.heroku.AttachmentName;
 import dev.ferry.data.postgres.PostgresMover;
 import dev.ferry.data.redis.RedisMover;
 import dev.ferry.data.deployed.DataKind;
@@ -149,7 +149,7 @@ final class DataCommand implements Runnable {
 
         /** A live copy: the source is a database (a URL, or a Heroku attachment's URL read live). */
         private int move(PrompterHolder prompts, ConsoleEvents events, DataHeroku heroku, DataEndpoint target) {
-            String chosen = attachment != null ? attachment : HerokuSourceResolver.defaultAttachment(target.url());
+            AttachmentName chosen = attachment != null ? attachmentName() : AttachmentName.defaultFor(target.url());
             DataEndpoint source = heroku != null ? heroku.liveSource(chosen)
                     : SourceResolver.ofUrl(DataTargets.urlText(context, fromUrl, "--from-url"), "--from-url").resolve();
             DataMover mover = mover(source, target);
@@ -172,6 +172,11 @@ final class DataCommand implements Runnable {
             return output.result(plan, result) ? ExitCodes.OK : ExitCodes.FAILED;
         }
 
+        /** --attachment as given (checked with the options); null when it was not given. */
+        AttachmentName attachmentName() {
+            return attachment == null ? null : AttachmentName.parse(attachment);
+        }
+
         /** The kind of database, known before any connection: from the source URL or the attachment's name. */
         DataKind kind() {
             if (backup) {
@@ -182,7 +187,7 @@ final class DataCommand implements Runnable {
                         "--from-url");
                 return url.isRedis() ? DataKind.REDIS : DataKind.POSTGRES;
             }
-            if (attachment != null && attachment.toUpperCase(Locale.ROOT).contains("REDIS")) {
+            if (attachment != null && attachmentName().namesRedis()) {
                 return DataKind.REDIS;
             }
             return DataKind.POSTGRES;
@@ -238,6 +243,7 @@ final class DataCommand implements Runnable {
                 throw FerryException.badInput(option + " applies to --from heroku only",
                         "drop it, or replace --from-url with --from heroku --app NAME");
             }
+            attachmentName(); // a malformed --attachment is refused here, before any request
             if (to != null && toUrl != null) {
                 throw FerryException.badInput("--to and --to-url both name a target; give one",
                         "--to local for the local deployment's database, or --to-url URL");
@@ -257,7 +263,7 @@ final class DataCommand implements Runnable {
                 throw FerryException.badInput("--backup restores a new backup each run: --resume does not apply",
                         "drop --resume (run again: a new backup is captured)");
             }
-            if (backup && attachment != null && attachment.toUpperCase(Locale.ROOT).contains("REDIS")) {
+            if (backup && attachment != null && attachmentName().namesRedis()) {
                 throw FerryException.badInput("--backup: Heroku backs up Postgres only",
                         "drop --backup to copy Redis live");
             }

@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.data.DataEndpoint;
+import dev.ferry.data.heroku.AttachmentName;
 import dev.ferry.data.heroku.HerokuSourceResolver;
 import java.nio.file.Path;
 
@@ -40,7 +41,7 @@ final class DataHeroku implements AutoCloseable {
     }
 
     /** The attachment's URL, read live from the API and held in memory only (never printed or stored). */
-    DataEndpoint liveSource(String attachment) {
+    DataEndpoint liveSource(AttachmentName attachment) {
         HerokuSourceResolver resolver = new HerokuSourceResolver(session().client(), app, attachment);
         DataEndpoint source = resolver.resolve();
         events.step("Source: " + resolver.varName() + " of \"" + app + "\" (" + source.url().redacted()

@@ -97,8 +97,8 @@ class DataCommandTest {
 
             assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
             assertThat(run.err()).contains("ferry: --attachment: the Heroku app vast-badlands-production has no"
-                    + " FOLLOWER_URL (its database URLs: DATABASE_URL); give --attachment with one of them, without _URL"
-                    + " (e.g. --attachment DATABASE)\n");
+                    + " attachment FOLLOWER (no config var FOLLOWER_URL; its database URLs: DATABASE_URL); give"
+                    + " --attachment with one of them (e.g. --attachment DATABASE)\n");
             for (String secret : SecretFixtures.values()) {
                 assertThat(run.all()).doesNotContain(secret);
             }
@@ -114,7 +114,7 @@ class DataCommandTest {
                     "--app", "vast-badlands-production", "--to-url", "redis://localhost:6379", "--yes");
 
             assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
-            assertThat(run.err()).contains("has no REDIS_URL");
+            assertThat(run.err()).contains("has no attachment REDIS (no config var REDIS_URL");
             for (String secret : SecretFixtures.values()) {
                 assertThat(run.all()).doesNotContain(secret);
             }

@@ -87,6 +87,16 @@ class DataOptionsTest {
     }
 
     @Test
+    void malformedAttachment_exit2BeforeAnyRequest() {
+        // HEROKU_API_URL points nowhere: a request would fail with exit 3, not 2
+        CliRunner.Run run = new CliRunner(dir).env(Map.of("HEROKU_API_URL", "http://127.0.0.1:9",
+                "HEROKU_API_KEY", "unused")).run("data", "migrate", "--from", "heroku", "--app", "shop", "--backup",
+                "--attachment", "DATA BASE", "--to-url", "postgres://c/d", "--yes");
+        assertRefused(run, "ferry: --attachment: not an attachment name (letters, digits and _); e.g. --attachment"
+                + " DATABASE or --attachment HEROKU_POSTGRESQL_ONYX");
+    }
+
+    @Test
     void help_namesTheNewOptions() {
         CliRunner.Run run = new CliRunner(dir).run("data", "migrate", "--help");
         assertThat(run.exitCode()).isZero();

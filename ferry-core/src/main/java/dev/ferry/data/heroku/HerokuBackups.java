@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -44,9 +43,9 @@ public final class HerokuBackups {
     /**
      * Captures a backup of the attachment's database, waits for it, and returns it with its public URL.
      *
-     * @param attachment e.g. DATABASE or HEROKU_POSTGRESQL_ONYX (a trailing _URL is ignored)
+     * @param attachment e.g. DATABASE or HEROKU_POSTGRESQL_ONYX
      */
-    public HerokuBackup capture(String app, String attachment) {
+    public HerokuBackup capture(String app, AttachmentName attachment) {
         JsonNode addOn = addOnOf(app, attachment);
         String addOnId = addOn.path("id").asText();
         String billingApp = addOn.path("app").path("name").asText(app);
@@ -68,7 +67,7 @@ public final class HerokuBackups {
             throw FerryException.failed("the Heroku data API gave no download URL for backup " + name,
                     "run `heroku pg:backups:url " + name + " -a " + billingApp + "` to check", null);
         }
-        return new HerokuBackup(billingApp, name, num, transfer.path("from_name").asText(attachment),
+        return new HerokuBackup(billingApp, name, num, transfer.path("from_name").asText(attachment.name()),
                 finished.path("source_bytes").asLong(0), finished.path("processed_bytes").asLong(0), URI.create(url));
     }
 
@@ -91,15 +90,14 @@ public final class HerokuBackups {
         }
     }
 
-    private JsonNode addOnOf(String app, String attachment) {
-        String wanted = attachment.toUpperCase(Locale.ROOT).replaceFirst("_URL$", "");
+    private JsonNode addOnOf(String app, AttachmentName wanted) {
         List<JsonNode> attachments = client.getList(app, "/apps/" + HerokuApiClient.segment(app)
                 + "/addon-attachments");
         List<String> names = new ArrayList<>();
         for (JsonNode candidate : attachments) {
             String name = candidate.path("name").asText();
             names.add(name);
-            if (name.equalsIgnoreCase(wanted)) {
+            if (wanted.is(name)) {
                 return candidate.path("addon");
             }
         }

@@ -58,7 +58,7 @@ class BackupFileTest {
 
     @Test
     void download_writesTheDumpToAPrivateFileInAPrivateFolder_andCloseDeletesBoth() throws Exception {
-        HerokuBackup backup = backups.capture(APP, "DATABASE");
+        HerokuBackup backup = backups.capture(APP, AttachmentName.DATABASE);
 
         Path file;
         Path folder;
@@ -86,7 +86,7 @@ class BackupFileTest {
 
     @Test
     void download_lessFreeSpaceThanTheBackup_refusedBeforeAnyByteIsFetched_namingTheFolderAndTmpdir() {
-        HerokuBackup backup = backups.capture(APP, "DATABASE");
+        HerokuBackup backup = backups.capture(APP, AttachmentName.DATABASE);
 
         FerryException e = catchThrowableOfType(FerryException.class,
                 () -> BackupFile.download(backup, root, events::add, folder -> 40L << 20));
@@ -102,7 +102,7 @@ class BackupFileTest {
 
     @Test
     void download_storageRefusesTheUrl_failsAndLeavesNothingBehind() {
-        HerokuBackup captured = backups.capture(APP, "DATABASE");
+        HerokuBackup captured = backups.capture(APP, AttachmentName.DATABASE);
         HerokuBackup unsigned = new HerokuBackup(captured.app(), captured.name(), captured.num(), captured.database(),
                 captured.sourceBytes(), captured.dumpBytes(), URI.create(fake.url() + "/backup-storage/nothing"));
 
@@ -116,7 +116,7 @@ class BackupFileTest {
 
     @Test
     void download_missingTempFolder_namesItAndTmpdir() {
-        HerokuBackup backup = backups.capture(APP, "DATABASE");
+        HerokuBackup backup = backups.capture(APP, AttachmentName.DATABASE);
         Path missing = root.resolve("gone");
 
         FerryException e = catchThrowableOfType(FerryException.class,

@@ -47,7 +47,7 @@ class HerokuBackupsTest {
     void capture_runningThenFinished_returnsTheBackupWithItsPublicUrlAndReportsProgress() throws Exception {
         fake.withBackup(DUMP, 3, false);
 
-        HerokuBackup backup = backups.capture("vast-badlands-production", "DATABASE_URL");
+        HerokuBackup backup = backups.capture("vast-badlands-production", AttachmentName.parse("DATABASE_URL"));
 
         assertThat(backup.name()).isEqualTo("b005");
         assertThat(backup.database()).isEqualTo("DATABASE");
@@ -78,7 +78,7 @@ class HerokuBackupsTest {
         fake.withBackup(DUMP, 1, true);
 
         FerryException e = catchThrowableOfType(FerryException.class,
-                () -> backups.capture("vast-badlands-production", "DATABASE"));
+                () -> backups.capture("vast-badlands-production", AttachmentName.DATABASE));
 
         assertThat(e.kind()).isEqualTo(FerryException.Kind.FAILED);
         assertThat(e.getMessage()).isEqualTo("the Heroku backup b005 failed");
@@ -90,7 +90,7 @@ class HerokuBackupsTest {
         fake.withBackup(DUMP, 1, false).fail(dev.ferry.heroku.testing.Fault.serverError().onPath("/backups$"));
 
         FerryException e = catchThrowableOfType(FerryException.class,
-                () -> backups.capture("vast-badlands-production", "DATABASE"));
+                () -> backups.capture("vast-badlands-production", AttachmentName.DATABASE));
 
         assertThat(e.getMessage()).startsWith("The Heroku API failed with HTTP 500 on POST /client/v11/databases/");
         assertThat(fake.requests()).filteredOn(r -> r.method().equals("POST")).hasSize(1);
@@ -99,10 +99,11 @@ class HerokuBackupsTest {
     @Test
     void capture_unknownAttachment_badInputListingTheAppsAttachments() {
         FerryException e = catchThrowableOfType(FerryException.class,
-                () -> backups.capture("harbor-shop-production", "FOLLOWER"));
+                () -> backups.capture("harbor-shop-production", AttachmentName.parse("follower_url")));
 
         assertThat(e.kind()).isEqualTo(FerryException.Kind.BAD_INPUT);
-        assertThat(e.getMessage()).contains("has no attachment FOLLOWER").contains("DATABASE, HEROKU_POSTGRESQL_ONYX");
+        assertThat(e.getMessage()).startsWith("--attachment: the Heroku app harbor-shop-production has no attachment"
+                + " FOLLOWER (its attachments: ").contains("DATABASE, HEROKU_POSTGRESQL_ONYX");
         assertThat(fake.requests()).noneMatch(r -> r.method().equals("POST"));
     }
 

@@ -49,7 +49,7 @@ class HerokuSourceResolverTest {
 
     @Test
     void resolve_tutorialAppDatabase_databaseUrlMarkedFromHeroku() {
-        DataEndpoint endpoint = new HerokuSourceResolver(client, "vast-badlands-production", "DATABASE").resolve();
+        DataEndpoint endpoint = new HerokuSourceResolver(client, "vast-badlands-production", AttachmentName.DATABASE).resolve();
 
         assertThat(endpoint.fromHeroku()).isTrue();
         assertThat(endpoint.herokuHosted()).isTrue();
@@ -64,7 +64,7 @@ class HerokuSourceResolverTest {
     @Test
     void resolve_secondPostgresAttachment_readsItsOwnVar() {
         HerokuSourceResolver resolver = new HerokuSourceResolver(client, "harbor-shop-production",
-                "heroku_postgresql_onyx");
+                AttachmentName.parse("heroku_postgresql_onyx"));
 
         DataEndpoint endpoint = resolver.resolve();
 
@@ -74,7 +74,7 @@ class HerokuSourceResolverTest {
 
     @Test
     void resolve_redisAttachmentGivenAsVarName_redisEndpoint() {
-        DataEndpoint endpoint = new HerokuSourceResolver(client, "harbor-shop-production", "REDIS_URL").resolve();
+        DataEndpoint endpoint = new HerokuSourceResolver(client, "harbor-shop-production", AttachmentName.parse("REDIS_URL")).resolve();
 
         assertThat(endpoint.url().isRedis()).isTrue();
         assertThat(endpoint.url().port()).isEqualTo(16379);
@@ -84,41 +84,26 @@ class HerokuSourceResolverTest {
     @Test
     void resolve_unknownAttachment_badInputListingDatabaseVarNamesOnly() {
         FerryException failure = catchThrowableOfType(FerryException.class,
-                () -> new HerokuSourceResolver(client, "harbor-shop-production", "FOLLOWER").resolve());
+                () -> new HerokuSourceResolver(client, "harbor-shop-production", AttachmentName.parse("FOLLOWER")).resolve());
 
         assertThat(failure.kind()).isEqualTo(FerryException.Kind.BAD_INPUT);
-        assertThat(failure.getMessage()).contains("has no FOLLOWER_URL")
-                .contains("(its database URLs: ANALYTICS_DATABASE_URL, DATABASE_URL, HEROKU_POSTGRESQL_ONYX_URL, REDIS_TLS_URL, REDIS_URL)")
+        assertThat(failure.getMessage()).isEqualTo("--attachment: the Heroku app harbor-shop-production has no"
+                + " attachment FOLLOWER (no config var FOLLOWER_URL; its database URLs: ANALYTICS_DATABASE_URL,"
+                + " DATABASE_URL, HEROKU_POSTGRESQL_ONYX_URL, REDIS_TLS_URL, REDIS_URL)")
                 .doesNotContain("SECRET_KEY_BASE").doesNotContain("\n");
-        assertThat(failure.hint()).contains("--attachment ANALYTICS_DATABASE");
+        assertThat(failure.hint()).isEqualTo("give --attachment with one of them (e.g. --attachment"
+                + " ANALYTICS_DATABASE)");
         assertNoSecretIn("harbor-shop-production", failure.getMessage() + failure.hint() + events);
     }
 
     @Test
     void resolve_varHoldingNoUrl_badInputWithoutItsValue() {
         FerryException failure = catchThrowableOfType(FerryException.class,
-                () -> new HerokuSourceResolver(client, "harbor-shop-production", "SENTRY_DSN").resolve());
+                () -> new HerokuSourceResolver(client, "harbor-shop-production", AttachmentName.parse("SENTRY_DSN")).resolve());
 
         assertThat(failure.kind()).isEqualTo(FerryException.Kind.BAD_INPUT);
         assertThat(failure.getMessage()).contains("SENTRY_DSN");
         assertNoSecretIn("harbor-shop-production", failure.getMessage() + failure.hint());
-    }
-
-    @Test
-    void constructor_attachmentWithSpaces_badInput() {
-        FerryException failure = catchThrowableOfType(FerryException.class,
-                () -> new HerokuSourceResolver(client, "harbor-shop-production", "DATA BASE"));
-
-        assertThat(failure.kind()).isEqualTo(FerryException.Kind.BAD_INPUT);
-        assertThat(fake.requests()).isEmpty();
-    }
-
-    @Test
-    void defaultAttachment_byTargetKind() {
-        assertThat(HerokuSourceResolver.defaultAttachment(ConnectionUrl.parse("redis://h:6379", "t"))).isEqualTo("REDIS");
-        assertThat(HerokuSourceResolver.defaultAttachment(ConnectionUrl.parse("rediss://h:6380", "t"))).isEqualTo("REDIS");
-        assertThat(HerokuSourceResolver.defaultAttachment(ConnectionUrl.parse("postgres://h/db", "t")))
-                .isEqualTo("DATABASE");
     }
 
     /** Fails when any secret value of the app's fixture config vars appears in {@code text}. */
