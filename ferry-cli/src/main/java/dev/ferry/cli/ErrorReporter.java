@@ -1,7 +1,6 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
-import dev.ferry.provider.aws.ops.AwsCall;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -23,10 +22,6 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         PrintWriter err = cli.getErr();
         boolean debug = parsed.hasMatchedOption("--debug") || debugAnywhere(parsed);
         int code;
-        if (e instanceof software.amazon.awssdk.core.exception.SdkException sdk) {
-            // a call outside AwsCall.run still gets its one line (credentials, region, denial) from the same rules
-            e = AwsCall.map("an AWS call", sdk);
-        }
         if (e instanceof FerryException ferry) {
             // one line: what failed, where, and what to do
             String hint = ferry.hint() == null ? "" : "; " + ferry.hint();
@@ -39,6 +34,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println(context.shorten("ferry: " + io.getMessage() + ": " + io.getCause().getMessage()));
             code = ExitCodes.FAILED;
         } else {
+            // the safety net: a provider maps its own SDK's failures at its boundary, so anything else is a bug
             err.println("ferry: internal error (" + e.getClass().getSimpleName() + "); this is a bug in ferry.");
             err.println("  Run again with --debug and report the output.");
             code = ExitCodes.BUG;

@@ -187,6 +187,20 @@ class AwsCommandsTest {
     }
 
     @Test
+    void ps_listTasksDenied_exit3OneLineFromTheProvider() {
+        deployed();
+        OpsEcsFake.on(aws, "ferry-shop-beta").service("shop-web", 1, 1).service("shop-worker", 1, 1);
+        aws.on("AmazonEC2ContainerServiceV20141113.ListTasks", r -> FakeAws.Response.jsonError(400,
+                "AccessDeniedException", "not authorized to perform: ecs:ListTasks"));
+
+        CliRunner.Run run = cli().run("compose", "ps", "--provider", "aws");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.err().lines().toList()).singleElement().asString()
+                .startsWith("ferry: AWS denied ecs:ListTasks to these credentials; allow ecs:ListTasks");
+    }
+
+    @Test
     void logs_serviceAndTail_printsPrefixedLines() {
         deployed();
         long now = Instant.now().toEpochMilli();

@@ -72,31 +72,36 @@ public final class AwsProvider implements Provider {
         return new AwsSettings(AwsClients.regionName(env), compose.projectName(), settings);
     }
 
+    /*
+     * Every public call maps an SDK failure at this boundary (AwsCall), as render/plan/up do, so that a caller needs no
+     * AWS knowledge. The calls inside name their own action; the one named here is for a failure that escaped them.
+     */
+
     /** SSM Parameter Store SecureStrings under /ferry/PROJECT/STACK/; the project named by the folder's compose file. */
     @Override
     public ConfigStore configStore(Path projectDir) {
-        return ops.configStore(projectDir);
+        return AwsCall.run("ssm:GetParametersByPath", () -> ops.configStore(projectDir));
     }
 
     @Override
     public List<ServiceStatus> ps(LoadedCompose compose) {
-        return ops.ps(compose);
+        return AwsCall.run("ecs:DescribeServices", () -> ops.ps(compose));
     }
 
     @Override
     public void logs(LoadedCompose compose, LogOptions options, EventSink events) {
-        ops.logs(compose, options, events);
+        AwsCall.run("logs:FilterLogEvents", () -> ops.logs(compose, options, events));
     }
 
     /** {@code ferry tail}: a deploy's stack events while one is in progress, then the logs, followed. */
     @Override
     public void tail(LoadedCompose compose, LogOptions options, EventSink events) {
-        ops.tail(compose, options, events);
+        AwsCall.run("cloudformation:DescribeStackEvents", () -> ops.tail(compose, options, events));
     }
 
     @Override
     public List<String> dataDeletedByDown(LoadedCompose compose, boolean volumes) {
-        return ops.dataDeletedByDown(compose, volumes);
+        return AwsCall.run("cloudformation:GetTemplate", () -> ops.dataDeletedByDown(compose, volumes));
     }
 
     /**
@@ -105,7 +110,7 @@ public final class AwsProvider implements Provider {
      */
     @Override
     public void down(LoadedCompose compose, boolean volumes, EventSink events) {
-        ops.down(compose, volumes, events);
+        AwsCall.run("cloudformation:DeleteStack", () -> ops.down(compose, volumes, events));
     }
 
     @Override

@@ -39,6 +39,15 @@ public final class AwsCall {
         }
     }
 
+    /** Runs one SDK call that returns nothing. */
+    public static void run(String action, Runnable call) {
+        try {
+            call.run();
+        } catch (SdkException e) {
+            throw map(action, e);
+        }
+    }
+
     /** The FerryException for a failed call of {@code action}. */
     public static FerryException map(String action, SdkException e) {
         if (e instanceof AwsServiceException service) {

@@ -85,8 +85,9 @@ public final class ServiceStates {
     }
 
     private List<Task> tasks(String cluster, String ecsName) {
+        // the paginator sends its requests as it is read: the reading belongs inside the call
         List<String> arns = AwsCall.run("ecs:ListTasks", () -> ecs.listTasksPaginator(b -> b.cluster(cluster)
-                .serviceName(ecsName))).taskArns().stream().toList();
+                .serviceName(ecsName)).taskArns().stream().toList());
         List<Task> tasks = new ArrayList<>();
         for (int from = 0; from < arns.size(); from += 100) {
             List<String> batch = arns.subList(from, Math.min(arns.size(), from + 100));

@@ -68,6 +68,7 @@ public final class FakeAws implements AutoCloseable {
     private final Map<String, Function<Request, Response>> handlers = new ConcurrentHashMap<>();
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+    private volatile Function<Request, Response> otherwise;
     private final Map<Request, byte[]> rawBodies = Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     public FakeAws() {
@@ -99,6 +100,15 @@ public final class FakeAws implements AutoCloseable {
      */
     public FakeAws on(String operation, Function<Request, Response> handler) {
         handlers.put(operation, handler);
+        return this;
+    }
+
+    /**
+     * Answers every operation that has no handler of its own with {@code handler} (e.g. an access denial for a whole
+     * account); such requests are not counted as unexpected.
+     */
+    public FakeAws otherwise(Function<Request, Response> handler) {
+        this.otherwise = handler;
         return this;
     }
 
@@ -143,7 +153,9 @@ public final class FakeAws implements AutoCloseable {
             requests.add(request);
             Function<Request, Response> handler = handlers.get(operation);
             Response response;
-            if (handler == null) {
+            if (handler == null && otherwise != null) {
+                response = otherwise.apply(request);
+            } else if (handler == null) {
                 unexpected.add(operation);
                 response = Response.jsonError(400, "UnexpectedOperation", "the fake has no handler for " + operation);
             } else {
