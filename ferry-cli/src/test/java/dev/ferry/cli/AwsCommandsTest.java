@@ -201,6 +201,18 @@ class AwsCommandsTest {
     }
 
     @Test
+    void up_configValueMissing_exit2NamingTheComposeLineBeforeAnyDeploy() {
+        CliRunner.Run run = cli().run("compose", "up", "--provider", "aws");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err().lines().filter(line -> line.startsWith("ferry: "))).singleElement().isEqualTo(
+                "ferry: compose.yaml:7: no value in the aws config store for SECRET_KEY_BASE (needed by service web"
+                        + " here); set it with `ferry config set --provider aws SECRET_KEY_BASE`, or copy secrets from"
+                        + " Heroku with `ferry config import --provider aws --from heroku --app APP`");
+        assertThat(aws.requests()).extracting(FakeAws.Request::operation).containsOnly("AmazonSSM.GetParametersByPath");
+    }
+
+    @Test
     void logs_serviceAndTail_printsPrefixedLines() {
         deployed();
         long now = Instant.now().toEpochMilli();
@@ -267,6 +279,8 @@ class AwsCommandsTest {
         assertThat(stack.template()).contains("\"DeletionPolicy\":\"Delete\"").doesNotContain("Snapshot");
         assertThat(ssm.values()).isEmpty();
         assertThat(run.err()).contains("Deleted stack ferry-shop-beta").contains("Deleted without a final snapshot: Database");
+        // the template is read once: for the question, and the down acts on that reading
+        assertThat(aws.requests("CloudFormation.GetTemplate")).hasSize(1);
         assertThat(aws.unexpected()).isEmpty();
     }
 
@@ -280,6 +294,7 @@ class AwsCommandsTest {
         assertThat(aws.requests("CloudFormation.UpdateStack")).isEmpty();
         assertThat(ssm.values()).containsKey("/ferry/shop/beta/SECRET_KEY_BASE");
         assertThat(run.err()).contains("Kept as final snapshots: Database").contains("config values stay in SSM Parameter Store");
+        assertThat(aws.requests("CloudFormation.GetTemplate")).hasSize(1);
     }
 
     @Test

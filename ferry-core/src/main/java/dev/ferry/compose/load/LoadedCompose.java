@@ -44,6 +44,27 @@ public record LoadedCompose(Path file, String projectName, ComposeProject projec
         return names;
     }
 
+    /** Where a service needs a config value: the service and the line of its environment entry. */
+    public record ConfigUse(String service, int line) {}
+
+    /**
+     * The first place (services in file order) that needs config value {@code name}: its bare entry, or the entry
+     * whose value refers to it; empty when no active service needs it.
+     */
+    public java.util.Optional<ConfigUse> firstUse(String name) {
+        for (var service : project.services()) {
+            for (var entry : service.environment()) {
+                boolean needs = entry.isBare() ? entry.name().equals(name)
+                        : deferred.contains(name) && references(entry.value(), name);
+                if (needs) {
+                    return java.util.Optional.of(new ConfigUse(service.name(),
+                            tree.lineOf(List.of("services", service.name(), "environment", entry.name()))));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether Compose text refers to variable {@code name} as ${NAME}, ${NAME:-...} or ${NAME-...}. */
     public static boolean references(String text, String name) {
         return text.contains("${" + name + "}") || text.contains("${" + name + ":") || text.contains("${" + name + "-");

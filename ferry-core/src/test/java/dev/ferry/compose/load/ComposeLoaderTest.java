@@ -91,6 +91,17 @@ class ComposeLoaderTest {
     }
 
     @Test
+    void firstUse_bareEntryOrReference_theServiceAndLineOfTheFirstEntryNeedingIt() throws IOException {
+        LoadedCompose loaded = load("services:\n  web:\n    image: app\n    environment:\n      PORT: \"5000\"\n"
+                + "      TOKEN: ${API_TOKEN}\n  worker:\n    image: app\n    environment:\n      PASSWORD:\n"
+                + "      API: ${API_TOKEN}\n", new LoadOptions(Map.of(), List.of(), Set.of("API_TOKEN"), null));
+
+        assertThat(loaded.firstUse("API_TOKEN")).contains(new LoadedCompose.ConfigUse("web", 6));
+        assertThat(loaded.firstUse("PASSWORD")).contains(new LoadedCompose.ConfigUse("worker", 10));
+        assertThat(loaded.firstUse("PORT")).isEmpty();
+    }
+
+    @Test
     void load_profiles_keepOnlyActiveServices() throws IOException {
         String yaml = "services:\n  web:\n    image: a\n  debug:\n    image: b\n    profiles: [tools]\n";
         assertThat(load(yaml, Map.of()).project().services()).extracting(ComposeService::name).containsExactly("web");

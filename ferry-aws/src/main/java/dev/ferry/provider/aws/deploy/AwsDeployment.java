@@ -346,7 +346,13 @@ public final class AwsDeployment {
         SortedSet<String> missing = new TreeSet<>(compose.neededConfig());
         missing.removeAll(stored);
         if (!missing.isEmpty()) {
-            throw FerryException.badInput("no value in the aws config store for " + String.join(", ", missing),
+            // the place is the first missing name's first use, as the local deployment's target resolver names it
+            String first = missing.first();
+            LoadedCompose.ConfigUse use = compose.firstUse(first).orElse(new LoadedCompose.ConfigUse("", 0));
+            String where = use.service().isEmpty() ? "" : " (" + (missing.size() == 1 ? "" : first + " ")
+                    + "needed by service " + use.service() + " here)";
+            throw FerryException.badInput(compose.file().getFileName().toString(), use.line(),
+                    "no value in the aws config store for " + String.join(", ", missing) + where,
                     (missing.size() == 1 ? "set it with `ferry config set --provider aws " + missing.first() + "`"
                             : "set each with `ferry config set --provider aws NAME`") + ", or copy secrets from"
                             + " Heroku with `ferry config import --provider aws --from heroku --app APP`");

@@ -32,6 +32,7 @@ public final class AwsOps {
     private final ProviderSettings settings;
     private final Supplier<AwsClients> clients;
     private AwsClients ownClients;
+    private final Map<String, DatabasePolicies> policiesRead = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Operations with clients of their own, made on first use. */
     public AwsOps(Map<String, String> env, ProviderSettings settings) {
@@ -106,7 +107,7 @@ public final class AwsOps {
         if (stack.isEmpty()) {
             return List.of();
         }
-        DatabasePolicies databases = DatabasePolicies.of(clients().cloudFormation(), stack.get().id());
+        DatabasePolicies databases = policies(stack.get().id());
         List<String> lost = new ArrayList<>(databases.unsnapshotted());
         if (forceDestroy) {
             lost.addAll(0, databases.snapshotted());
@@ -117,7 +118,15 @@ public final class AwsOps {
     public void down(LoadedCompose compose, boolean forceDestroy, EventSink events) {
         AwsSettings aws = settings(compose.projectName());
         new StackTeardown(clients().cloudFormation(), clients().ssm(), configStore(aws), poll())
-                .down(aws, forceDestroy, events);
+                .down(aws, forceDestroy, events, this::policies);
+    }
+
+    /**
+     * The databases' deletion policies of a stack, from its template: read once per command, so that the down acts
+     * on the template the question before it was asked from (GetTemplate once, not twice).
+     */
+    private DatabasePolicies policies(String stackId) {
+        return policiesRead.computeIfAbsent(stackId, id -> DatabasePolicies.of(clients().cloudFormation(), id));
     }
 
     /** The store of a project whose settings are known (its compose file loaded). */

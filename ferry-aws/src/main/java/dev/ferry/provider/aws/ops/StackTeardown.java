@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.function.Function;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
@@ -39,6 +40,15 @@ public final class StackTeardown {
     }
 
     public void down(AwsSettings settings, boolean forceDestroy, EventSink events) {
+        down(settings, forceDestroy, events, id -> DatabasePolicies.of(cloudFormation, id));
+    }
+
+    /**
+     * The same, with the databases' policies from {@code policies} (stack id → policies): the caller may have read
+     * the template already, for the question before the down.
+     */
+    public void down(AwsSettings settings, boolean forceDestroy, EventSink events,
+                     Function<String, DatabasePolicies> policies) {
         String name = settings.appStackName();
         Optional<DeployedStack> found = DeployedStack.find(cloudFormation, name);
         if (found.isEmpty()) {
@@ -49,7 +59,7 @@ public final class StackTeardown {
                 throw FerryException.failed("stack " + name + " is busy (" + StackWatch.words(stack.status()) + ")",
                         "wait for it to finish (ferry tail --provider aws shows its progress), then run down again", null);
             }
-            DatabasePolicies databases = DatabasePolicies.of(cloudFormation, stack.id());
+            DatabasePolicies databases = policies.apply(stack.id());
             if (forceDestroy && !databases.snapshotted().isEmpty()) {
                 allowDatabaseDeletion(stack, databases, events);
             }

@@ -307,7 +307,8 @@ class AwsDeploymentTest {
                     .up(f.compose(), new java.util.TreeSet<>(), dev.ferry.provider.UpOptions.defaults()));
 
             assertThat(e.kind()).isEqualTo(FerryException.Kind.BAD_INPUT);
-            assertThat(e.getMessage()).isEqualTo("no value in the aws config store for DATABASE_URL");
+            assertThat(e.getMessage()).isEqualTo("compose.yaml:8: no value in the aws config store for DATABASE_URL"
+                    + " (needed by service release here)");
             assertThat(f.aws.requests()).isEmpty();
         }
     }
