@@ -148,7 +148,9 @@ class DataHerokuIT {
                     "heroku", "--app", APP, "--backup", "--jobs", "2", "--to-url", postgres.url(target), "--yes");
 
             assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
-            assertThat(run.err()).contains(" * downloaded backup b005 (").contains("ferry: pg_restore failed");
+            assertThat(run.err()).contains(" * downloaded backup b005 (").contains("ferry: pg_restore failed")
+                    .contains("; fix the cause above and run again (a new backup is captured)")
+                    .doesNotContain("--resume");
             assertThat(heroku.backupDownloads()).hasSize(1);
             assertNoSecret(run, heroku);
         }

@@ -94,7 +94,7 @@ public final class DumpRestore {
         try (ChildProcess restorer = ChildProcess.start(command, PgConnections.childEnvironment(target), target.url(),
                 false, true, line -> collectTable(line, tables))) {
             boolean stoppedReading = pump(dump, restorer.process().getOutputStream(), bytes, dumpBytes, events);
-            restorer.awaitSuccess();
+            awaitRestore(restorer);
             if (stoppedReading) {
                 throw FerryException.failed("pg_restore stopped reading the backup before its end",
                         "run again with --debug", null);
@@ -126,7 +126,7 @@ public final class DumpRestore {
                         events.emit(new FerryEvent.Progress("restore tables", finished.incrementAndGet(), dataItems));
                     }
                 })) {
-            restorer.awaitSuccess();
+            awaitRestore(restorer);
         }
         setHerokuSearchPath(target, database, events);
         tables.forEach(table -> events.emit(new FerryEvent.Step("restored " + table)));
@@ -137,6 +137,19 @@ public final class DumpRestore {
             size = 0;
         }
         return new Restored(size, tables, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** A failed restore's advice is a new run (a backup has no --resume: the next run captures a new one). */
+    private static void awaitRestore(ChildProcess restorer) {
+        try {
+            restorer.awaitSuccess();
+        } catch (FerryException e) {
+            if (e.kind() != FerryException.Kind.FAILED || e.hint() == null) {
+                throw e;
+            }
+            throw new FerryException(e.kind(), e.getMessage(), "fix the cause above and run again (a new backup is"
+                    + " captured)", e.getCause());
+        }
     }
 
     /** How many table data items the dump's table of contents lists ({@code pg_restore --list}); -1 if unknown. */
