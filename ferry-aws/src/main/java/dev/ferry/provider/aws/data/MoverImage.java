@@ -121,7 +121,8 @@ public final class MoverImage {
                 " && apt-get update -qq \\",
                 " && apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null \\",
                 " && rm -rf /var/lib/apt/lists/* \\",
-                " && useradd --system --uid " + UID + " --user-group --create-home --home-dir /home/ferry"
+                " && groupadd --gid " + UID + " ferry \\",
+                " && useradd --uid " + UID + " --gid " + UID + " --create-home --home-dir /home/ferry"
                         + " --shell /usr/sbin/nologin ferry",
                 "# plain lines for CloudWatch: no prompt, no colour, no progress bar",
                 "ENV CI=true NO_COLOR=1 LANG=C.UTF-8",
