@@ -49,6 +49,7 @@ class MoverImageIT {
 
     private static final Path JAR = Path.of("target", "ferry.jar");
     private static final int MAJOR = 17;
+    private static final String REPOSITORY = "localhost/ferry-it/mover";
 
     private Engine engine;
     private String image;
@@ -71,12 +72,13 @@ class MoverImageIT {
         Path context = Files.createTempDirectory("ferry-mover-context");
         try {
             mover.writeContext(context);
-            image = "localhost/ferry-it/mover:" + mover.tag();
+            image = REPOSITORY + ":" + mover.tag();
             Result build = engine("build", "--pull=never", "-t", image, context.toString());
             assertThat(build.exitCode()).as(build.output()).isZero();
         } finally {
             delete(context);
         }
+        removeEarlierBuilds();
 
         source = PgTestServer.start("mover-src");
         target = PgTestServer.start("mover-dst");
@@ -105,9 +107,15 @@ class MoverImageIT {
                 System.err.println("could not stop a test server: " + e.getMessage());
             }
         }
-        if (image != null) {
-            engine("rmi", "--force", image); // this run's jar layer; the base and the JRE layer stay cached
-        }
+        // the image stays: removing it would also remove its untagged JRE layer, and the next run would install
+        // the JRE again (about 30 s); the next run removes it once its own build has reused that layer
+    }
+
+    /** Earlier runs' images (another jar); only their jar layers go, the JRE layer is shared with this run's. */
+    private void removeEarlierBuilds() {
+        Result list = engine("images", "--format", "{{.Repository}}:{{.Tag}}", "--filter", "reference=" + REPOSITORY);
+        list.output().lines().map(String::strip).filter(ref -> ref.startsWith(REPOSITORY + ":"))
+                .filter(ref -> !ref.equals(image)).forEach(ref -> engine("rmi", ref));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ferry.provider.aws.data;
 
+import dev.ferry.data.ConnectionUrl;
 import dev.ferry.data.deployed.DataKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class MoverCommand {
     public static final String SOURCE_URL_ENV = "FERRY_SOURCE_URL";
     public static final String TARGET_URL_ENV = "FERRY_TARGET_URL";
     /** libpq's variable: the password of a postgres URL that has none. */
-    public static final String PASSWORD_ENV = "PGPASSWORD";
+    public static final String PASSWORD_ENV = ConnectionUrl.PASSWORD_ENV;
 
     private MoverCommand() {
     }
