@@ -199,9 +199,12 @@ class MoverImageIT {
         assertThat(replies).matches("(?s)\\+OK\r\n\\+OK\r\n:5\r\n:[1-9]\\d*\r\n\\*2\r\n\\$1\r\na\r\n\\$1\r\nb\r\n");
     }
 
-    /** The task's run: MoverCommand's arguments; the URLs and PGPASSWORD reach the container only by name. */
+    /**
+     * The task's run: MoverCommand's arguments; the URLs and PGPASSWORD reach the container only by name. 512 MiB is
+     * the smallest Fargate task's memory: the JVM and pg_dump/pg_restore must fit in it.
+     */
     private Result mover(DataKind kind, int jobs, boolean force, String sourceUrl, String targetUrl) {
-        List<String> args = new ArrayList<>(List.of("run", "--rm", "--network", "host",
+        List<String> args = new ArrayList<>(List.of("run", "--rm", "--network", "host", "--memory", "512m",
                 "-e", MoverCommand.SOURCE_URL_ENV, "-e", MoverCommand.TARGET_URL_ENV, "-e", MoverCommand.PASSWORD_ENV,
                 image));
         args.addAll(MoverCommand.command(kind, jobs, force));

@@ -129,8 +129,8 @@ public final class MoverImage {
                 "COPY ferry.jar " + JAR_PATH,
                 "USER " + UID + ":" + UID,
                 "WORKDIR /home/ferry",
-                "# the JVM sizes its heap from the task's memory; an out-of-memory ends the task instead of hanging it",
-                "ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=75\", \"-XX:+ExitOnOutOfMemoryError\", \"-jar\", \""
+                "# the heap follows the task's memory, leaving room for pg_dump and pg_restore; an out-of-memory ends the task",
+                "ENTRYPOINT [\"java\", \"-XX:MaxRAMPercentage=60\", \"-XX:+ExitOnOutOfMemoryError\", \"-jar\", \""
                         + JAR_PATH + "\"]",
                 "");
     }

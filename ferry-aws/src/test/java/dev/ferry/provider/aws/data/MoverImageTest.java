@@ -60,7 +60,7 @@ class MoverImageTest {
         assertThat(instructions.get(3)).isEqualTo("COPY ferry.jar /opt/ferry/ferry.jar");
         assertThat(instructions.get(4)).isEqualTo("USER 10001:10001");
         assertThat(instructions.get(6)).startsWith("ENTRYPOINT [\"java\", ")
-                .contains("\"-XX:MaxRAMPercentage=75\"").endsWith("\"-jar\", \"/opt/ferry/ferry.jar\"]");
+                .contains("\"-XX:MaxRAMPercentage=60\"").endsWith("\"-jar\", \"/opt/ferry/ferry.jar\"]");
     }
 
     @Test
