@@ -151,7 +151,8 @@ final class DataCommand implements Runnable {
         private int move(PrompterHolder prompts, ConsoleEvents events, DataHeroku heroku, DataEndpoint target) {
             AttachmentName chosen = attachment != null ? attachmentName() : AttachmentName.defaultFor(target.url());
             DataEndpoint source = heroku != null ? heroku.liveSource(chosen)
-                    : SourceResolver.ofUrl(DataTargets.urlText(context, fromUrl, "--from-url"), "--from-url").resolve();
+                    : SourceResolver.ofUrl(DataTargets.urlText(context, fromUrl, "--from-url"), "--from-url",
+                    context.env()).resolve();
             DataMover mover = mover(source, target);
             DataOutput output = new DataOutput(context, common, json);
             MoveRequest request = new MoveRequest(source, target, jobs, force, resume, stateDir());

@@ -38,8 +38,10 @@ final class DataTargets {
         return url;
     }
 
+    /** --to-url's endpoint; a postgres URL without a password takes PGPASSWORD's (libpq's rule). */
     static DataEndpoint fromUrl(CliContext context, String toUrl) {
-        return new DataEndpoint(ConnectionUrl.parse(urlText(context, toUrl, "--to-url"), "--to-url"), false);
+        return new DataEndpoint(ConnectionUrl.parse(urlText(context, toUrl, "--to-url"), "--to-url")
+                .withPasswordFrom(context.env()), false);
     }
 
     /** The database of {@code kind} in the compose project deployed by {@code provider}. */

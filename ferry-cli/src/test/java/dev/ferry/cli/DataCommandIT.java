@@ -112,6 +112,34 @@ class DataCommandIT {
     }
 
     @Test
+    void migrate_targetUrlWithoutPassword_takesPgpasswordAndNeverShowsIt() throws Exception {
+        // the aws data mover's task: RDS's password arrives in PGPASSWORD, apart from the URL
+        String target = newDatabase();
+        String noPassword = "postgres://" + PgTestServer.USER + "@127.0.0.1:" + postgres.port() + "/" + target;
+        CliRunner.Run run = cli().env(Map.of("TARGET_URL", noPassword, "PGPASSWORD", PgTestServer.PASSWORD))
+                .run("data", "migrate", "--from-url", "env:SOURCE_URL", "--to-url", "env:TARGET_URL", "--yes");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains(" to postgres://ferry:***@127.0.0.1:" + postgres.port() + "/" + target)
+                .contains(" * Verified: ");
+        assertNoPassword(run);
+        assertTablesIn(target, 1);
+    }
+
+    @Test
+    void migrate_targetUrlWithoutPasswordNorPgpassword_failsOnThePasswordNamingThePlace() throws Exception {
+        String target = newDatabase();
+        String noPassword = "postgres://" + PgTestServer.USER + "@127.0.0.1:" + postgres.port() + "/" + target;
+        CliRunner.Run run = cli().env(Map.of("TARGET_URL", noPassword))
+                .run("data", "migrate", "--from-url", "env:SOURCE_URL", "--to-url", "env:TARGET_URL", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("could not connect to the target database 127.0.0.1:" + postgres.port());
+        assertNoPassword(run);
+        assertTablesIn(target, 0);
+    }
+
+    @Test
     void migrate_redis_copiesAndVerifies() throws Exception {
         redisSeed();
         CliRunner.Run run = cli().env(Map.of("REDIS_SRC", redis.url(1))).run("data", "migrate", "--from-url",

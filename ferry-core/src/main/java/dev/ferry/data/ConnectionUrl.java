@@ -21,6 +21,9 @@ import java.util.Set;
 public record ConnectionUrl(String scheme, String user, String password, String host, int port, String path,
                             Map<String, String> params) {
 
+    /** libpq's variable for the password of a postgres URL that carries none. */
+    public static final String PASSWORD_ENV = "PGPASSWORD";
+
     private static final Set<String> SCHEMES = Set.of("postgres", "postgresql", "redis", "rediss");
 
     public ConnectionUrl {
@@ -65,6 +68,19 @@ public record ConnectionUrl(String scheme, String user, String password, String 
             }
         }
         return new ConnectionUrl(scheme, user, password, host(uri.getHost()), port, path, params);
+    }
+
+    /**
+     * libpq's rule, so that ferry connects as psql would: a postgres URL without a password takes {@code PGPASSWORD}'s
+     * value from {@code env}. The data mover's task gets RDS's password this way, apart from the URL. Redis URLs and
+     * URLs with a password (even an empty one) are returned as they are.
+     */
+    public ConnectionUrl withPasswordFrom(Map<String, String> env) {
+        String fromEnv = env.get(PASSWORD_ENV);
+        if (!isPostgres() || password != null || fromEnv == null || fromEnv.isEmpty()) {
+            return this;
+        }
+        return new ConnectionUrl(scheme, user, fromEnv, host, port, path, params);
     }
 
     public boolean isPostgres() {

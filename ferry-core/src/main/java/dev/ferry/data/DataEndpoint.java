@@ -11,11 +11,18 @@ import java.util.Locale;
 public record DataEndpoint(ConnectionUrl url, boolean fromHeroku) {
 
     /**
-     * The documented rule for "this is Heroku": the URL came from the Heroku API, or its host is one of Heroku's
-     * database hosts — Heroku Postgres and Heroku Key-Value Store run on AWS, so their hosts end in
-     * {@code .amazonaws.com} ({@code ec2-….compute-1.amazonaws.com}, {@code ….rds.amazonaws.com}).
+     * The documented rule for "this is Heroku": the URL came from the Heroku API, or its host has the shape of
+     * Heroku's database hosts. Heroku Postgres and Heroku Key-Value Store run on AWS: EC2 public names
+     * ({@code ec2-….compute-1.amazonaws.com}, {@code ….REGION.compute.amazonaws.com}) and Aurora cluster endpoints
+     * ({@code ….cluster-….rds.amazonaws.com}). An RDS instance or ElastiCache endpoint ({@code ….rds.amazonaws.com},
+     * {@code ….cache.amazonaws.com}) is what ferry's aws provider creates, so it is the user's own, not Heroku's.
      */
     public boolean herokuHosted() {
-        return fromHeroku || url.host().toLowerCase(Locale.ROOT).endsWith(".amazonaws.com");
+        if (fromHeroku) {
+            return true;
+        }
+        String host = url.host().toLowerCase(Locale.ROOT);
+        return host.endsWith(".compute-1.amazonaws.com") || host.endsWith(".compute.amazonaws.com")
+                || host.endsWith(".rds.amazonaws.com") && host.contains(".cluster-");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ferry.FerryException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConnectionUrlTest {
@@ -44,6 +45,77 @@ class ConnectionUrlTest {
                     assertThat(e.kind()).isEqualTo(FerryException.Kind.BAD_INPUT);
                     assertThat(e.getMessage()).startsWith("--to-url: ").doesNotContain("topsecret");
                 });
+    }
+
+    @Test
+    void withPasswordFrom_postgresUrlWithoutPassword_takesPgpassword() {
+        ConnectionUrl url = ConnectionUrl.parse("postgres://app@db.abc.us-east-1.rds.amazonaws.com:5432/app", "--to-url")
+                .withPasswordFrom(Map.of("PGPASSWORD", "rds-s3cr3t"));
+
+        assertThat(url.password()).isEqualTo("rds-s3cr3t");
+        assertThat(url.user()).isEqualTo("app");
+        assertThat(url.place()).isEqualTo("db.abc.us-east-1.rds.amazonaws.com:5432/app");
+        assertThat(url.redacted()).isEqualTo("postgres://app:***@db.abc.us-east-1.rds.amazonaws.com:5432/app")
+                .doesNotContain("rds-s3cr3t");
+        assertThat(url.scrub("password authentication failed: rds-s3cr3t")).doesNotContain("rds-s3cr3t");
+    }
+
+    @Test
+    void withPasswordFrom_urlWithItsOwnPassword_keepsIt() {
+        ConnectionUrl url = ConnectionUrl.parse("postgres://u:own@h/d", "x").withPasswordFrom(Map.of("PGPASSWORD", "env"));
+
+        assertThat(url.password()).isEqualTo("own");
+    }
+
+    @Test
+    void withPasswordFrom_emptyPasswordInUrl_keptAsLibpqDoes() {
+        ConnectionUrl url = ConnectionUrl.parse("postgres://u:@h/d", "x").withPasswordFrom(Map.of("PGPASSWORD", "env"));
+
+        assertThat(url.password()).isEmpty();
+    }
+
+    @Test
+    void withPasswordFrom_noOrEmptyVariable_urlUnchanged() {
+        ConnectionUrl url = ConnectionUrl.parse("postgres://u@h/d", "x");
+
+        assertThat(url.withPasswordFrom(Map.of())).isSameAs(url);
+        assertThat(url.withPasswordFrom(Map.of("PGPASSWORD", ""))).isSameAs(url);
+        assertThat(url.withPasswordFrom(Map.of())).extracting(ConnectionUrl::password).isNull();
+    }
+
+    @Test
+    void withPasswordFrom_redisUrl_ignoresPgpassword() {
+        ConnectionUrl url = ConnectionUrl.parse("redis://cache.abc.use1.cache.amazonaws.com:6379", "x");
+
+        assertThat(url.withPasswordFrom(Map.of("PGPASSWORD", "env")).password()).isNull();
+    }
+
+    @Test
+    void sourceResolver_ofUrlWithEnvironment_appliesTheRule() {
+        DataEndpoint endpoint = SourceResolver.ofUrl("postgres://u@h/d", "--from-url", Map.of("PGPASSWORD", "pw"))
+                .resolve();
+
+        assertThat(endpoint.url().password()).isEqualTo("pw");
+        assertThat(endpoint.fromHeroku()).isFalse();
+    }
+
+    @Test
+    void herokuHosted_rdsInstanceOrElastiCacheHost_false() {
+        // the endpoints ferry's aws provider creates: the user's own databases, not Heroku's
+        assertThat(new DataEndpoint(ConnectionUrl.parse("postgres://app@shop-db.abc123.us-east-1.rds.amazonaws.com/app",
+                "x"), false).herokuHosted()).isFalse();
+        assertThat(new DataEndpoint(ConnectionUrl.parse(
+                "rediss://master.shop-cache.abc123.use1.cache.amazonaws.com:6379", "x"), false).herokuHosted()).isFalse();
+        assertThat(new DataEndpoint(ConnectionUrl.parse("postgres://u@host.amazonaws.com/d", "x"), false)
+                .herokuHosted()).isFalse();
+    }
+
+    @Test
+    void herokuHosted_ec2PublicNames_true() {
+        assertThat(new DataEndpoint(ConnectionUrl.parse("postgres://u@ec2-1-2-3-4.compute-1.amazonaws.com/d", "x"),
+                false).herokuHosted()).isTrue();
+        assertThat(new DataEndpoint(ConnectionUrl.parse("rediss://:p@ec2-1-2-3-4.eu-west-1.compute.amazonaws.com:6380",
+                "x"), false).herokuHosted()).isTrue();
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 record PgTools(Path bin, int major) {
 
     private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)");
+    /** The first major whose pg_restore sets transaction_timeout. */
+    private static final int TRANSACTION_TIMEOUT_MAJOR = 17;
 
     static PgTools locate(Map<String, String> env) {
         Path bin = Optional.ofNullable(env.get("FERRY_PG_BIN")).map(Path::of).orElseGet(PgTools::newestDebian);
@@ -57,6 +59,26 @@ record PgTools(Path bin, int major) {
             throw FerryException.environment("pg_dump " + major + " cannot dump the source's PostgreSQL " + serverMajor,
                     "install postgresql-client-" + serverMajor + " and set FERRY_PG_BIN to its bin folder");
         }
+    }
+
+    /**
+     * From 17 on, pg_restore starts with {@code SET transaction_timeout}, which an older server rejects before anything
+     * is restored. Say so at the plan: older tools do it for an older source, nothing does for a newer one.
+     */
+    void requireRestorableInto(int targetMajor, int sourceMajor) {
+        if (major < TRANSACTION_TIMEOUT_MAJOR || targetMajor >= TRANSACTION_TIMEOUT_MAJOR) {
+            return;
+        }
+        String problem = "pg_restore " + major + " cannot restore into the target's PostgreSQL " + targetMajor
+                + " (it sets transaction_timeout, which PostgreSQL " + TRANSACTION_TIMEOUT_MAJOR + " introduced)";
+        if (sourceMajor >= TRANSACTION_TIMEOUT_MAJOR) {
+            throw FerryException.badInput(problem + ", and the source's PostgreSQL " + sourceMajor
+                    + " needs pg_dump " + sourceMajor + " or newer", "copy into a PostgreSQL " + sourceMajor
+                    + " or newer target");
+        }
+        int needed = Math.max(sourceMajor, targetMajor);
+        throw FerryException.environment(problem, "install postgresql-client-" + needed
+                + " and set FERRY_PG_BIN to its bin folder");
     }
 
     private static Path newestDebian() {

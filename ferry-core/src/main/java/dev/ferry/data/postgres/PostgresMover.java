@@ -68,6 +68,7 @@ public final class PostgresMover implements DataMover {
             PgCatalog from = new PgCatalog(source);
             PgCatalog to = new PgCatalog(target);
             tools.requireAtLeast(from.serverMajor());
+            tools.requireRestorableInto(to.serverMajor(), from.serverMajor());
             List<PgTable> tables = from.tables();
             long bytes = tables.stream().mapToLong(PgTable::bytes).sum() + from.largeObjectBytes();
             Map<String, String> extensions = from.extensions();
