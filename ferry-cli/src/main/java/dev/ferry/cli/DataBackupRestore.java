@@ -65,9 +65,13 @@ final class DataBackupRestore {
         if (window != null) {
             window.open(heroku.session(), false, "postgres", target.url().place(), contents.isEmpty());
         }
-        MoveResult result = window != null
-                ? window.around(() -> restore(restore, output, attachment, contents, target, window))
-                : restore(restore, output, attachment, contents, target, null);
+        MoveResult result;
+        try (InterruptNotice notice = InterruptNotice.during(context.err(),
+                InterruptNotice.message("postgres", true, window != null ? options.app : null))) {
+            result = window != null
+                    ? window.around(() -> restore(restore, output, attachment, contents, target, window))
+                    : restore(restore, output, attachment, contents, target, null);
+        }
         return output.result(plan, result) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

@@ -163,11 +163,14 @@ final class DataCommand implements Runnable {
             }
             confirm(prompts, plan.request().target().url().place(), !plan.toDrop().isEmpty(), window != null);
             MoveResult result;
-            if (window != null) {
-                window.open(heroku.session(), resume, plan.kind(), target.url().place(), plan.toDrop().isEmpty());
-                result = window.around(() -> mover.move(plan, output.events()));
-            } else {
-                result = mover.move(plan, output.events());
+            try (InterruptNotice notice = InterruptNotice.during(context.err(),
+                    InterruptNotice.message(plan.kind(), false, window != null ? app : null))) {
+                if (window != null) {
+                    window.open(heroku.session(), resume, plan.kind(), target.url().place(), plan.toDrop().isEmpty());
+                    result = window.around(() -> mover.move(plan, output.events()));
+                } else {
+                    result = mover.move(plan, output.events());
+                }
             }
             return output.result(plan, result) ? ExitCodes.OK : ExitCodes.FAILED;
         }
