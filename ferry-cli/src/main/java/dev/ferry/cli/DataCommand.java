@@ -116,7 +116,8 @@ final class DataCommand implements Runnable {
                         + " Redis replaces keys with the same name.")
         boolean force;
 
-        @Option(names = "--resume", description = "Postgres: finish the interrupted run recorded in .ferry/data.")
+        @Option(names = "--resume", description = "Postgres: finish the interrupted run of this source and target (recorded in"
+                + " the .ferry/data folder).")
         boolean resume;
 
         @Option(names = "--json", description = "Print the result as JSON on stdout.")
