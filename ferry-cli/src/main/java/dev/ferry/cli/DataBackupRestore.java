@@ -95,6 +95,7 @@ final class DataBackupRestore {
             DumpRestore.DumpCheck check = restore.againstDump(restored.tables(), target);
             check.rows().forEach((table, rows) -> events.step(table + ": " + rows + " rows"));
             verification = check.verification();
+            output.verifiedAgainstBackup(backup.name());
             warnings.add("verified against backup " + backup.name() + " (every table it holds is in the target;"
                     + " row counts above), not against the live database, which may have changed since the"
                     + " backup: add --maintenance to stop writes first and compare with the live database");
