@@ -65,9 +65,13 @@ final class DataBackupRestore {
         if (window != null) {
             window.open(heroku.session(), false, "postgres", target.url().place(), contents.isEmpty());
         }
-        MoveResult result = window != null
-                ? window.around(() -> restore(restore, output, attachment, contents, target, window))
-                : restore(restore, output, attachment, contents, target, null);
+        MoveResult result;
+        try (InterruptNotice notice = InterruptNotice.during(context.err(),
+                InterruptNotice.message("postgres", true, window != null ? options.app : null))) {
+            result = window != null
+                    ? window.around(() -> restore(restore, output, attachment, contents, target, window))
+                    : restore(restore, output, attachment, contents, target, null);
+        }
         return output.result(plan, result) ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
@@ -91,6 +95,7 @@ final class DataBackupRestore {
             DumpRestore.DumpCheck check = restore.againstDump(restored.tables(), target);
             check.rows().forEach((table, rows) -> events.step(table + ": " + rows + " rows"));
             verification = check.verification();
+            output.verifiedAgainstBackup(backup.name());
             warnings.add("verified against backup " + backup.name() + " (every table it holds is in the target;"
                     + " row counts above), not against the live database, which may have changed since the"
                     + " backup: add --maintenance to stop writes first and compare with the live database");

@@ -116,7 +116,8 @@ final class DataCommand implements Runnable {
                         + " Redis replaces keys with the same name.")
         boolean force;
 
-        @Option(names = "--resume", description = "Postgres: finish the interrupted run recorded in .ferry/data.")
+        @Option(names = "--resume", description = "Postgres: finish the interrupted run of this source and target (recorded in"
+                + " the .ferry/data folder).")
         boolean resume;
 
         @Option(names = "--json", description = "Print the result as JSON on stdout.")
@@ -164,11 +165,14 @@ final class DataCommand implements Runnable {
             }
             confirm(prompts, plan.request().target().url().place(), !plan.toDrop().isEmpty(), window != null);
             MoveResult result;
-            if (window != null) {
-                window.open(heroku.session(), resume, plan.kind(), target.url().place(), plan.toDrop().isEmpty());
-                result = window.around(() -> mover.move(plan, output.events()));
-            } else {
-                result = mover.move(plan, output.events());
+            try (InterruptNotice notice = InterruptNotice.during(context.err(),
+                    InterruptNotice.message(plan.kind(), false, window != null ? app : null))) {
+                if (window != null) {
+                    window.open(heroku.session(), resume, plan.kind(), target.url().place(), plan.toDrop().isEmpty());
+                    result = window.around(() -> mover.move(plan, output.events()));
+                } else {
+                    result = mover.move(plan, output.events());
+                }
             }
             return output.result(plan, result) ? ExitCodes.OK : ExitCodes.FAILED;
         }

@@ -26,6 +26,7 @@ final class DataOutput {
     private final EventSink events;
     private final boolean json;
     private String sourceLabel;
+    private String backupChecked;
 
     DataOutput(CliContext context, CommonOptions common, boolean json) {
         this.context = context;
@@ -41,6 +42,14 @@ final class DataOutput {
     /** Names the source in words when it is not a database URL (a Heroku backup). */
     void describeSource(String label) {
         this.sourceLabel = label;
+    }
+
+    /**
+     * The target was checked against a backup's table list only (no live source to compare with): the closing
+     * line must not claim that source and target are equal.
+     */
+    void verifiedAgainstBackup(String backupName) {
+        this.backupChecked = backupName;
     }
 
     /** The plan of a backup restore: what it restores, and what the target holds that --force drops. */
@@ -84,13 +93,19 @@ final class DataOutput {
                     result.verifyTime().toMillis() / 1000.0));
         } else {
             console.step(String.format(Locale.ROOT, "copied %d %s (%s) in %.1f s%s; verified in %.1f s",
-                    result.copied(), plan.kind().equals("redis") ? "keys" : "tables", Sizes.human(result.bytes()),
+                    result.copied(), (plan.kind().equals("redis") ? "key" : "table") + (result.copied() == 1 ? "" : "s"),
+                    Sizes.human(result.bytes()),
                     result.copyTime().toMillis() / 1000.0, speed, result.verifyTime().toMillis() / 1000.0));
         }
         result.warnings().stream().filter(w -> !plan.notes().contains(w))
                 .forEach(w -> console.step("warning: " + w));
         if (verification.passed()) {
-            console.step("Verified: " + verification.checks().size() + " checks, source and target are equal.");
+            int checks = verification.checks().size();
+            String count = checks + " check" + (checks == 1 ? "" : "s");
+            console.step(backupChecked != null
+                    ? "Verified: " + count + ", every table of backup " + backupChecked + " is in the target (not"
+                            + " compared with the live database)."
+                    : "Verified: " + count + ", source and target are equal.");
             return true;
         }
         context.err().println("ferry: verification failed: " + verification.differences().size() + " difference"

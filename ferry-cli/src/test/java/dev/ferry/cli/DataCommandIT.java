@@ -61,7 +61,8 @@ class DataCommandIT {
         assertThat(json.get("copied").asInt()).isEqualTo(1);
         assertThat(json.get("source").asText()).isEqualTo("postgres://ferry:***@127.0.0.1:" + postgres.port() + "/app");
         assertThat(run.err()).contains(" * Plan: copy postgres://ferry:***@127.0.0.1:")
-                .contains(" * 1 table, ").contains(" * copied public.items: ").contains(" * Verified: ");
+                .contains(" * 1 table, ").contains(" * copied public.items: ").contains(" * copied 1 table (")
+                .doesNotContain("1 tables").contains(" * Verified: ");
         assertThat(run.all()).doesNotContain(PgTestServer.PASSWORD).doesNotContain("s3cr3t");
         try (Connection c = postgres.connect(target); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT sum(price) FROM items")) {

@@ -78,7 +78,10 @@ class DataHerokuIT {
                             + " postgres://ferry:***@127.0.0.1:")
                     .contains(" * Heroku: backup b005 finished").contains(" * restored public.orders")
                     .contains(" * public.orders: 1200 rows").contains(" * warning: verified against backup b005")
-                    .contains("add --maintenance");
+                    .contains("add --maintenance").contains(" * copied 2 tables (")
+                    // checked against the backup's table list only: the last line must not claim more
+                    .contains(" * Verified: 2 checks, every table of backup b005 is in the target (not compared with"
+                            + " the live database).").doesNotContain("source and target are equal");
             JsonNode json = new ObjectMapper().readTree(run.out());
             assertThat(json.get("source").asText()).isEqualTo("Heroku backup b005 of DATABASE (" + APP + ")");
             assertThat(json.get("verified").asBoolean()).isTrue();
@@ -188,7 +191,7 @@ class DataHerokuIT {
             assertThat(run.err()).contains(" * Heroku: maintenance mode on for " + APP + " and clock ×1,"
                     + " mailer_queue ×1 scaled to 0 during the copy")
                     .contains("verifying against the live database").contains(" * Verified: ")
-                    .doesNotContain("warning: verified against backup");
+                    .contains("source and target are equal").doesNotContain("warning: verified against backup");
             // the window opened before the capture and closed after the verification
             assertThat(heroku.writes()).containsExactly("maintenance " + APP + " true", "scale " + APP + " clock=0",
                     "scale " + APP + " mailer_queue=0", "scale " + APP + " clock=1",

@@ -104,6 +104,13 @@ class DataOptionsTest {
                 .contains("--to=PROVIDER").contains("--to-service=SERVICE").contains("--compose-file=FILE");
     }
 
+    @Test
+    void help_resume_namesTheFolderOnOneLine() {
+        CliRunner.Run run = new CliRunner(dir).run("data", "migrate", "--help");
+        // the wrap once cut the folder's name after its leading dot (".\n ferry/data")
+        assertThat(run.out()).contains(" .ferry/data").doesNotContainPattern("\\.\\s*\\n\\s*ferry/data");
+    }
+
     private CliRunner.Run run(String... args) {
         String[] all = new String[args.length + 2];
         all[0] = "data";

@@ -22,10 +22,10 @@ public record MovePlan(MoveRequest request, String kind, long items, long bytes,
         notes = List.copyOf(notes);
     }
 
-    /** "12 tables, 340.2 MB, about 1 minute" */
+    /** "12 tables, 340.2 MB, about 1 minute"; "3 tables, 12.0 MB, less than a minute" */
     public String summary() {
         String unit = kind.equals("redis") ? "key" : "table";
-        return items + " " + unit + (items == 1 ? "" : "s") + ", " + Sizes.human(bytes) + ", about "
-                + Sizes.minutes(estimate);
+        return items + " " + unit + (items == 1 ? "" : "s") + ", " + Sizes.human(bytes) + ", "
+                + Sizes.aboutMinutes(estimate);
     }
 }

@@ -23,6 +23,12 @@ public final class Sizes {
         return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
+    /** An estimate: "less than a minute", "about 1 minute", "about 12 minutes" ("about" qualifies a number only). */
+    public static String aboutMinutes(Duration duration) {
+        String minutes = minutes(duration);
+        return Character.isDigit(minutes.charAt(0)) ? "about " + minutes : minutes;
+    }
+
     /** "less than a minute", "1 minute", "12 minutes" */
     public static String minutes(Duration duration) {
         long minutes = Math.round(duration.toSeconds() / 60.0);

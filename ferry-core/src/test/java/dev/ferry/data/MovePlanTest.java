@@ -25,7 +25,7 @@ class MovePlanTest {
     void summary_oneKeyUnderAMinute() {
         MovePlan plan = new MovePlan(request, "redis", 1, 900, Duration.ofSeconds(2), List.of(), null, List.of());
 
-        assertThat(plan.summary()).isEqualTo("1 key, 900 B, about less than a minute");
+        assertThat(plan.summary()).isEqualTo("1 key, 900 B, less than a minute");
     }
 
     @Test

@@ -27,10 +27,16 @@ final class PgSchemaCopy implements AutoCloseable {
     private final Path folder;
     private final Path dump;
 
+    private final Thread deleteOnExit;
+
     private PgSchemaCopy(PgTools tools, Path folder) {
         this.tools = tools;
         this.folder = folder;
         this.dump = folder.resolve("schema.dump");
+        // Ctrl-C ends the JVM through its shutdown hooks: the dump (it may hold the source's large objects) must
+        // not stay behind; a resumed run dumps the schema again anyway
+        this.deleteOnExit = new Thread(this::deleteQuietly, "ferry-schema-dump-delete");
+        Runtime.getRuntime().addShutdownHook(deleteOnExit);
     }
 
     /**
@@ -81,6 +87,26 @@ final class PgSchemaCopy implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(deleteOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run; it deletes the same folder
+        }
+        delete();
+    }
+
+    private void deleteQuietly() {
+        try {
+            delete();
+        } catch (UncheckedIOException e) {
+            // the JVM is exiting: nowhere left to report it
+        }
+    }
+
+    private void delete() {
+        if (!Files.exists(folder)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -71,11 +71,47 @@ final class RespClient implements AutoCloseable {
             }
             return client;
         } catch (IOException | RespError | GeneralSecurityException e) {
-            throw FerryException.failed("could not connect to the " + role + " Redis " + url.place() + ": "
-                            + url.scrub(String.valueOf(e.getMessage())),
+            String problem = "could not connect to the " + role + " Redis " + url.place() + ": ";
+            if (untrustedCertificate(e)) {
+                throw FerryException.failed(problem + "its TLS certificate is not trusted by this machine's Java"
+                                + " trust store (self-signed, or signed by a private CA)",
+                        "add its CA certificate to a trust store and run ferry with FERRY_JAVA_OPTS="
+                                + "'-Djavax.net.ssl.trustStore=FILE -Djavax.net.ssl.trustStorePassword=PASSWORD'",
+                        null);
+            }
+            problem += url.scrub(String.valueOf(e.getMessage()));
+            if (unreachable(e)) {
+                // nothing answered: the environment is not ready (server down, wrong host or port, no network)
+                throw FerryException.environment(problem, "check that the " + role + " Redis server is running and"
+                        + " reachable from this machine (host, port, firewall)");
+            }
+            throw FerryException.failed(problem,
                     "check the " + role + " URL (password, host, port; rediss:// for TLS) and that the server is reachable",
                     null);
         }
+    }
+
+    /** Whether no server answered at all (refused, unknown host, timed out), as opposed to a refusal by one. */
+    static boolean unreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.SocketTimeoutException
+                    || cause instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the TLS handshake failed on the certificate chain (the JVM's message is a class name soup). */
+    static boolean untrustedCertificate(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.security.cert.CertPathValidatorException
+                    || cause instanceof java.security.cert.CertPathBuilderException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Object call(List<?> command) throws IOException {

@@ -149,8 +149,26 @@ class RedisMoverIT {
         // the same server given as any other host: the certificate is checked, and refused
         assertThatThrownBy(() -> mover.plan(request(tls.url(from), false, plain.url(nextDb++), false)))
                 .isInstanceOfSatisfying(FerryException.class, e -> {
-                    assertThat(e.getMessage()).contains("could not connect to the source Redis 127.0.0.1:");
+                    assertThat(e.getMessage()).contains("could not connect to the source Redis 127.0.0.1:")
+                            .endsWith("its TLS certificate is not trusted by this machine's Java trust store"
+                                    + " (self-signed, or signed by a private CA)");
+                    assertThat(e.hint()).contains("-Djavax.net.ssl.trustStore=");
                     assertThat(e.getMessage()).doesNotContain(RedisTestServer.PASSWORD).doesNotContain("s3cr3t");
+                });
+    }
+
+    @Test
+    void plan_nothingListening_environmentNotReady() throws Exception {
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            free = probe.getLocalPort();
+        }
+        String nowhere = "redis://:pw@127.0.0.1:" + free;
+        assertThatThrownBy(() -> mover.plan(request(nowhere, false, plain.url(nextDb++), false)))
+                .isInstanceOfSatisfying(FerryException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(FerryException.Kind.ENVIRONMENT);
+                    assertThat(e.getMessage()).startsWith("could not connect to the source Redis 127.0.0.1:" + free);
+                    assertThat(e.hint()).contains("running and reachable");
                 });
     }
 
