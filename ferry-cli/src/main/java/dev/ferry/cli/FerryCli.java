@@ -35,6 +35,7 @@ public final class FerryCli implements Runnable {
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
         cli.setExecutionExceptionHandler(new ErrorReporter(context));
+        cli.setParameterExceptionHandler(new UsageErrors());
         cli.setColorScheme(CommandLine.Help.defaultColorScheme(
                 context.terminalAttached() && context.env().getOrDefault("NO_COLOR", "").isEmpty()
                         ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
