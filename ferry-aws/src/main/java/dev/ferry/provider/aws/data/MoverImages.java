@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 final class MoverImages {
 
-    /** The S3 key's service part: s3://BUCKET/ferry-data-mover/mover/HASH.tar.gz. */
+    /** The S3 key's project part: s3://BUCKET/ferry-data-mover/data-mover/HASH.tar.gz. */
     static final String CONTEXT_PROJECT = "ferry-data-mover";
 
     private final CodeBuildRunner builder;
@@ -52,7 +52,7 @@ final class MoverImages {
         try {
             image.writeContext(context);
             ContextUploader.Uploaded uploaded = uploader.upload(bootstrap.artifactBucket(), CONTEXT_PROJECT,
-                    MoverTaskDefinition.CONTAINER, context, image.dockerfile());
+                    MoverRun.SOURCE, context, image.dockerfile());
             return builder.ensureImage(bootstrap, MoverRun.SOURCE, image.tag(), uploaded);
         } finally {
             deleteTree(context);

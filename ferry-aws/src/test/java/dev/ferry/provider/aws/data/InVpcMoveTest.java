@@ -20,6 +20,7 @@ import dev.ferry.provider.aws.AwsClients;
 import dev.ferry.provider.aws.AwsSettings;
 import dev.ferry.provider.aws.deploy.Templates;
 import dev.ferry.provider.aws.deploy.Waiting;
+import dev.ferry.provider.aws.ops.SsmConfigStore;
 import dev.ferry.provider.aws.template.AppStackOutputs;
 import dev.ferry.provider.aws.template.BootstrapOutputs;
 import dev.ferry.provider.aws.testing.FakeAws;
@@ -193,7 +194,7 @@ class InVpcMoveTest {
         assertThat(account.ecr.tags()).contains(tag());
         assertThat(account.aws.requests("S3.PUT")).hasSize(1);
         assertThat(account.aws.requests("S3.PUT").get(0).path()).startsWith("/" + FakeAwsAccount.BUCKET
-                + "/ferry-data-mover/mover/");
+                + "/ferry-data-mover/data-mover/");
         assertThat(account.ecs.runTasks()).hasSize(1);
         assertThat(account.ssm.values()).isEmpty();
         assertThat(Files.exists(dir.resolve("scratch"))).isTrue();
@@ -268,6 +269,8 @@ class InVpcMoveTest {
             Thread.sleep(5);
         }
         assertThat(account.ssm.values()).containsOnlyKeys(PARAMETER);
+        assertThat(new SsmConfigStore(clients.ssm(), new AwsSettings("us-east-1", "shop", ProviderSettings.defaults()))
+                .names()).as("ferry config ls does not list the mover's parameter").isEmpty();
         runner.interrupt();
         runner.join(20_000);
 
