@@ -4,6 +4,7 @@ import dev.ferry.event.EventSink;
 import dev.ferry.event.FerryEvent;
 import dev.ferry.provider.aws.deploy.CodeBuildRunner;
 import dev.ferry.provider.aws.deploy.ContextUploader;
+import dev.ferry.provider.aws.ops.AwsCall;
 import dev.ferry.provider.aws.template.BootstrapOutputs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ final class MoverImages {
 
     /** Whether the repository already holds the image (a describe-only call, for the plan). */
     boolean present(BootstrapOutputs bootstrap, MoverImage image) {
-        return builder.hasImage(bootstrap, image.tag());
+        return AwsCall.run("ecr:DescribeImages", () -> builder.hasImage(bootstrap, image.tag()));
     }
 
     /** The image's URI, built and pushed first when the repository does not have it. */
@@ -51,9 +52,10 @@ final class MoverImages {
         Path context = temporaryDir();
         try {
             image.writeContext(context);
-            ContextUploader.Uploaded uploaded = uploader.upload(bootstrap.artifactBucket(), CONTEXT_PROJECT,
-                    MoverRun.SOURCE, context, image.dockerfile());
-            return builder.ensureImage(bootstrap, MoverRun.SOURCE, image.tag(), uploaded);
+            ContextUploader.Uploaded uploaded = AwsCall.run("s3:PutObject", () -> uploader.upload(
+                    bootstrap.artifactBucket(), CONTEXT_PROJECT, MoverRun.SOURCE, context, image.dockerfile()));
+            return AwsCall.run("codebuild:StartBuild", () -> builder.ensureImage(bootstrap, MoverRun.SOURCE,
+                    image.tag(), uploaded));
         } finally {
             deleteTree(context);
         }
