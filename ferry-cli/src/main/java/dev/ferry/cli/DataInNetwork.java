@@ -5,6 +5,9 @@ import dev.ferry.compose.load.ComposeLoader;
 import dev.ferry.compose.load.LoadOptions;
 import dev.ferry.compose.load.LoadedCompose;
 import dev.ferry.data.DataEndpoint;
+import dev.ferry.data.DataMover;
+import dev.ferry.data.postgres.PostgresMover;
+import dev.ferry.data.redis.RedisMover;
 import dev.ferry.data.SourceResolver;
 import dev.ferry.data.deployed.DataKind;
 import dev.ferry.data.deployed.InNetworkMove;
@@ -60,6 +63,12 @@ final class DataInNetwork {
         LoadedCompose compose = ComposeLoader.load(file, options.composeFile.toString(),
                 new LoadOptions(context.env(), List.of(), store.names(), null));
         DataEndpoint source = source(kind);
+        if (source.url().isRedis() != (kind == DataKind.REDIS)) {
+            throw FerryException.badInput("--attachment: the Heroku app's " + (source.url().isRedis() ? "Redis"
+                    : "Postgres") + " database cannot be copied into the " + kind.label() + " target",
+                    "give --attachment of the target's kind (DATABASE for Postgres, REDIS for Redis)");
+        }
+        sourceSummary(kind, source);
         InNetworkMove.Request request = new InNetworkMove.Request(kind, options.toService, source, options.jobs,
                 options.force);
         console.step("Plan: copy " + source.url().redacted() + " (" + kind.label() + ") into the " + provider.name()
@@ -91,6 +100,17 @@ final class DataInNetwork {
                     + "\", \"verified\": true}");
         }
         return ExitCodes.OK;
+    }
+
+    /** The source's size when this machine reaches it; the task's own plan shows it either way. */
+    private void sourceSummary(DataKind kind, DataEndpoint source) {
+        DataMover mover = kind == DataKind.POSTGRES ? new PostgresMover(context.env()) : new RedisMover();
+        try {
+            console.step("Source holds " + mover.describeSource(source));
+        } catch (FerryException e) {
+            console.step("The source could not be read from this machine (" + e.getMessage().lines().findFirst()
+                    .orElse("") + "); the task reads it from the VPC and shows its plan");
+        }
     }
 
     private DataEndpoint source(DataKind kind) {

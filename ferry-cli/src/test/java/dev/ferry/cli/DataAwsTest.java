@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DataAwsTest {
 
     private static final String CANARY = "CanaryPw41c0ffee";
-    private static final String SOURCE = "postgres://u1:" + CANARY + "@ec2-1-2-3-4.compute-1.amazonaws.com:5432/d1";
+    /** Nothing listens there: the local plan says it could not read the source (DataAwsIT reads a real one). */
+    private static final String SOURCE = "postgres://u1:" + CANARY + "@127.0.0.1:1/d1";
     private static final String STACK = "ferry-shop-beta";
     private static final String LOG_GROUP = "/ferry/shop/beta";
     private static final Set<String> MUTATING = Set.of("S3.PUT", "CodeBuild_20161006.StartBuild",
@@ -80,15 +81,23 @@ class DataAwsTest {
         aws.close();
     }
 
-    private CliRunner.Run migrate(String... extra) {
+    CliRunner.Run migrate(String... extra) {
+        return migrateFrom(SOURCE, extra);
+    }
+
+    CliRunner.Run migrateFrom(String source, String... extra) {
         Map<String, String> env = new HashMap<>(aws.env());
         env.put("FERRY_AWS_POLL_MILLIS", "1");
         env.put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
         env.put("FERRY_MOVER_JAR", jar.toString());
-        env.put("SRC", SOURCE);
+        env.put("SRC", source);
         List<String> args = new java.util.ArrayList<>(List.of("data", "migrate", "--from-url", "env:SRC", "--to", "aws"));
         args.addAll(List.of(extra));
         return new CliRunner(dir).env(env).run(args.toArray(String[]::new));
+    }
+
+    FakeAws aws() {
+        return aws;
     }
 
     private List<String> mutatingCalls() {
@@ -103,7 +112,8 @@ class DataAwsTest {
         CliRunner.Run run = migrate("--yes");
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.err()).contains("Plan: copy postgres://u1:***@ec2-1-2-3-4.compute-1.amazonaws.com:5432/d1")
+        assertThat(run.err()).contains("Plan: copy postgres://u1:***@127.0.0.1:1/d1")
+                .contains("The source could not be read from this machine")
                 .contains("RDS PostgreSQL db1.abc.us-east-1.rds.amazonaws.com:5432/shop as postgres")
                 .contains("one-off ECS Fargate task").contains("Copying 2 tables").contains("Verified: 2 tables")
                 .contains("Copied and verified");
@@ -173,7 +183,7 @@ class DataAwsTest {
     }
 
     /** The source password is in the PutParameter request's body and nowhere else: no request, no output line. */
-    private void assertCanaryOnlyInPutParameter(CliRunner.Run run) {
+    void assertCanaryOnlyInPutParameter(CliRunner.Run run) {
         assertThat(run.out() + run.err()).doesNotContain(CANARY);
         for (FakeAws.Request request : aws.requests()) {
             String body = new String(aws.bodyBytes(request), StandardCharsets.ISO_8859_1);
