@@ -2,8 +2,14 @@ package dev.ferry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ferry.data.testing.PgTestServer;
+import dev.ferry.heroku.testing.FakeHerokuApi;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,5 +51,36 @@ class DataAwsIT extends DataAwsTest { // the fixture (fake account, deployed sta
         assertThat(aws().requests().stream().filter(r -> !r.operation().equals("AmazonSSM.PutParameter"))
                 .map(r -> r.body()).toList()).noneMatch(b -> b.contains("s3cr3t"));
         assertThat(List.copyOf(aws().unexpected())).isEmpty();
+    }
+
+    @Test
+    void migrateToAws_fromHerokuWithMaintenance_windowOpensAroundTheRemoteRunAndCloses() throws Exception {
+        String app = "harbor-shop-production";
+        try (FakeHerokuApi heroku = heroku(app)) {
+            Map<String, String> env = new HashMap<>(heroku.environment());
+            CliRunner.Run run = migrateWith(env, "--from", "heroku", "--app", app, "--maintenance", "--to", "aws",
+                    "--yes");
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.err()).contains(" * Heroku: maintenance mode on for " + app)
+                    .containsSubsequence("maintenance", "starting a one-off task", "exited 0", "Copied and verified");
+            assertThat(heroku.writes()).first().isEqualTo("maintenance " + app + " true");
+            assertThat(heroku.writes()).last().isEqualTo("maintenance " + app + " false");
+            assertThat(aws().requests("AmazonEC2ContainerServiceV20141113.RunTask")).hasSize(1);
+            assertThat(run.all()).doesNotContain("s3cr3t").doesNotContain(heroku.token());
+        }
+    }
+
+    private FakeHerokuApi heroku(String app) throws Exception {
+        Path root = dir.resolve("heroku-api");
+        Path folder = Files.createDirectories(root.resolve(app));
+        for (String fixture : List.of("app.json", "formation.json", "addon-attachments.json", "fake.properties")) {
+            try (var in = DataAwsIT.class.getResourceAsStream("/heroku-api/" + app + "/" + fixture)) {
+                Files.write(folder.resolve(fixture), in.readAllBytes());
+            }
+        }
+        Files.writeString(folder.resolve("config-vars.json"), new ObjectMapper().writeValueAsString(
+                Map.of("DATABASE_URL", postgres.url("src") + "?sslmode=disable")));
+        return FakeHerokuApi.start(root).withApp(app);
     }
 }

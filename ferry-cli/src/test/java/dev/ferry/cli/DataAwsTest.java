@@ -86,14 +86,21 @@ class DataAwsTest {
     }
 
     CliRunner.Run migrateFrom(String source, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("--from-url", "env:SRC", "--to", "aws"));
+        args.addAll(List.of(extra));
+        return migrateWith(Map.of("SRC", source), args.toArray(String[]::new));
+    }
+
+    /** `ferry data migrate ARGS` against the fake account, with {@code extraEnv} (a source URL, a fake Heroku). */
+    CliRunner.Run migrateWith(Map<String, String> extraEnv, String... args) {
         Map<String, String> env = new HashMap<>(aws.env());
         env.put("FERRY_AWS_POLL_MILLIS", "1");
         env.put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
         env.put("FERRY_MOVER_JAR", jar.toString());
-        env.put("SRC", source);
-        List<String> args = new java.util.ArrayList<>(List.of("data", "migrate", "--from-url", "env:SRC", "--to", "aws"));
-        args.addAll(List.of(extra));
-        return new CliRunner(dir).env(env).run(args.toArray(String[]::new));
+        env.putAll(extraEnv);
+        List<String> all = new java.util.ArrayList<>(List.of("data", "migrate"));
+        all.addAll(List.of(args));
+        return new CliRunner(dir).env(env).run(all.toArray(String[]::new));
     }
 
     FakeAws aws() {

@@ -86,13 +86,13 @@ public final class InVpcMove implements InNetworkMove {
         try {
             events.emit(new FerryEvent.Status(MoverRun.SOURCE, "source URL handed over in SSM " + parameter));
             String value = SourceUrlText.of(request.source());
-            AwsCall.run("ssm:PutParameter", () -> clients.get().ssm().putParameter(b -> b.name(parameter).value(value)
+            MoverRun.call("ssm:PutParameter", () -> clients.get().ssm().putParameter(b -> b.name(parameter).value(value)
                     .type(ParameterType.SECURE_STRING).overwrite(true)
                     .description("ferry data migrate: the source URL of one mover run; deleted when it ends")));
             MoverTaskDefinition definition = new MoverTaskDefinition(MoverTaskDefinition.family(settings.appStackName()),
                     imageUri, executionRole, prepared.network().logGroup(), settings.region(), prepared.target(),
                     parameterArn(executionRole, settings.region(), parameter), request.jobs(), request.force());
-            String taskDefinition = AwsCall.run("ecs:RegisterTaskDefinition", () -> clients.get().ecs()
+            String taskDefinition = MoverRun.call("ecs:RegisterTaskDefinition", () -> clients.get().ecs()
                     .registerTaskDefinition(definition.request()).taskDefinition().taskDefinitionArn());
             events.emit(new FerryEvent.Detail("task definition " + taskDefinition));
             mover.run(prepared.network(), taskDefinition, TIMEOUT);

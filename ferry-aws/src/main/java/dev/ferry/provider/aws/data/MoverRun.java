@@ -78,7 +78,7 @@ public final class MoverRun {
         String shown = "";
         try {
             while (true) {
-                Task task = AwsCall.run("ecs:DescribeTasks", () -> ecs.describeTasks(b -> b.cluster(network.cluster())
+                Task task = call("ecs:DescribeTasks", () -> ecs.describeTasks(b -> b.cluster(network.cluster())
                         .tasks(taskArn)).tasks().get(0));
                 String status = String.valueOf(task.lastStatus());
                 if (!status.equals(shown)) {
@@ -90,6 +90,9 @@ public final class MoverRun {
                     synchronized (this) {
                         stopped = true;
                     }
+                    // awslogs delivers the last lines a moment after the container ended
+                    waiting.pause(what);
+                    follow(network.logGroup(), stream, token);
                     finish(task, network.logGroup() + " " + stream);
                     return;
                 }
@@ -110,7 +113,7 @@ public final class MoverRun {
 
     private void start(Network network, String taskDefinitionArn) {
         events.emit(new FerryEvent.Status(SOURCE, "starting a one-off task in " + network.cluster()));
-        RunTaskResponse started = AwsCall.run("ecs:RunTask", () -> ecs.runTask(b -> b.cluster(network.cluster())
+        RunTaskResponse started = call("ecs:RunTask", () -> ecs.runTask(b -> b.cluster(network.cluster())
                 .taskDefinition(taskDefinitionArn).launchType(LaunchType.FARGATE).count(1)
                 .startedBy("ferry-data-mover")
                 .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(network.subnets())
@@ -215,7 +218,7 @@ public final class MoverRun {
         }
         boolean interrupted = Thread.interrupted();
         try {
-            AwsCall.run("ecs:StopTask", () -> ecs.stopTask(b -> b.cluster(where).task(arn).reason(reason)));
+            call("ecs:StopTask", () -> ecs.stopTask(b -> b.cluster(where).task(arn).reason(reason)));
             events.emit(new FerryEvent.Status(SOURCE, "stopped (" + reason + ")"));
         } finally {
             if (interrupted) {
@@ -229,6 +232,21 @@ public final class MoverRun {
         Thread.currentThread().interrupt();
         return FerryException.failed("interrupted: " + what + " was stopped; the target may hold a partial copy",
                 "run the migration again with --force to replace it", null);
+    }
+
+    /**
+     * One SDK call mapped through {@link AwsCall}, except when an interrupt (Ctrl-C) cut it short: that stays an
+     * interrupt, so that the caller stops the task rather than reporting AWS as unreachable.
+     */
+    static <T> T call(String action, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            if (Waiting.isInterrupt(e) || Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            throw AwsCall.map(action, e);
+        }
     }
 
     static String taskId(String taskArn) {
