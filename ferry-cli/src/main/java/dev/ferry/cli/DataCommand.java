@@ -12,6 +12,11 @@ import dev.ferry.data.heroku.AttachmentName;
 import dev.ferry.data.postgres.PostgresMover;
 import dev.ferry.data.redis.RedisMover;
 import dev.ferry.data.deployed.DataKind;
+import dev.ferry.data.deployed.InNetworkMove;
+import dev.ferry.data.deployed.TargetResolvers;
+import dev.ferry.provider.Provider;
+import dev.ferry.provider.Providers;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,6 +49,7 @@ final class DataCommand implements Runnable {
                     "  ferry data migrate --from heroku --app my-app --to local \\",
                     "      --maintenance --backup",
                     "  ferry data migrate --from heroku --app my-app --to local --rollback",
+                    "  ferry data migrate --from heroku --app my-app --to aws --stack beta",
                     "  ferry data migrate --from-url env:HEROKU_REDIS_URL \\",
                     "      --to-url redis://localhost:6379 --yes",
                     ""})
@@ -91,8 +97,13 @@ final class DataCommand implements Runnable {
 
         @Option(names = "--to", paramLabel = "PROVIDER",
                 description = "The target: the Postgres (or Redis) service of the compose file as PROVIDER runs"
-                        + " it; local reaches its published port, with the password from the config store.")
+                        + " it; local reaches its published port, with the password from the config store; aws"
+                        + " copies inside the stack's VPC (a one-off ECS task running ferry).")
         String to;
+
+        @Option(names = "--stack", paramLabel = "NAME",
+                description = "With --to aws: the deployment's stack name (as compose up --stack); default beta.")
+        String stack;
 
         @Option(names = "--to-service", paramLabel = "SERVICE",
                 description = "With --to: the compose service, when there is more than one of the kind.")
@@ -135,6 +146,15 @@ final class DataCommand implements Runnable {
             ConsoleEvents events = new ConsoleEvents(context, common.debug);
             try (PrompterHolder prompts = new PrompterHolder(context, context.interactive(common));
                  DataHeroku heroku = from == Origin.heroku ? new DataHeroku(context, prompts, events, app) : null) {
+                if (to != null && !TargetResolvers.names().contains(to)) {
+                    Provider provider = Providers.create(to, context.env(), ProviderChoice.settings(stack, null, null));
+                    Optional<InNetworkMove> remote = provider.inNetworkMove();
+                    if (remote.isPresent()) {
+                        DataInNetwork.checkOptions(this);
+                        return new DataInNetwork(this, context, prompts, events, heroku).run(provider, remote.get(),
+                                kind());
+                    }
+                }
                 if (rollback) {
                     return new DataRollback(context, prompts, events, heroku, stateDir(), yes)
                             .run(to == null && toUrl == null ? null : kind -> target(kind, events));
@@ -256,6 +276,9 @@ final class DataCommand implements Runnable {
             if (to == null && toUrl == null && !rollback) {
                 throw FerryException.badInput("no target: give --to-url URL or --to local",
                         "e.g. --to local (the Postgres service of ./compose.yaml, as `ferry compose up` runs it)");
+            }
+            if (stack != null && to == null) {
+                throw FerryException.badInput("--stack applies to --to only", "e.g. --to aws --stack production");
             }
             if (toService != null && to == null) {
                 throw FerryException.badInput("--to-service applies to --to only", "e.g. --to local --to-service db");

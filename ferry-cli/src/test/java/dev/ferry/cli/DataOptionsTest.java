@@ -64,10 +64,23 @@ class DataOptionsTest {
     }
 
     @Test
-    void toAws_exit2SayingItIsPlanned() {
-        assertRefused(run("--from-url", "postgres://a/b", "--to", "aws", "--yes"),
-                "ferry: --to: no target resolver for provider \"aws\"; use --to local, or give the target's URL with"
-                        + " --to-url (the RDS endpoint from the stack's outputs is planned)");
+    void toAwsWithResume_exit2BeforeAnything() {
+        assertRefused(run("--from-url", "postgres://a/b", "--to", "aws", "--yes", "--resume"),
+                "ferry: --resume with --to aws: the copy runs in the deployment's network and its state goes with the"
+                        + " task; run again without --resume (add --force to replace what an interrupted run copied)");
+    }
+
+    @Test
+    void toAwsWithBackup_exit2() {
+        assertRefused(run("--from", "heroku", "--app", "shop", "--backup", "--to", "aws", "--yes"),
+                "ferry: --backup with --to aws is not supported; drop --backup to copy the live database (add"
+                        + " --maintenance to hold writes during the copy)");
+    }
+
+    @Test
+    void stackWithoutTo_exit2() {
+        assertRefused(run("--from-url", "postgres://a/b", "--to-url", "postgres://c/d", "--stack", "beta"),
+                "ferry: --stack applies to --to only; e.g. --to aws --stack production");
     }
 
     @Test

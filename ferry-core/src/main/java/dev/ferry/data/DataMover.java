@@ -16,4 +16,10 @@ public interface DataMover {
      * an exception, so that the caller can show the whole report before failing.
      */
     MoveResult move(MovePlan plan, EventSink events);
+
+    /**
+     * The source alone, in words ("12 tables, 340.2 MB, about 1 minute"), for a move whose target this machine cannot
+     * reach (it runs in the deployment's network). Reads only.
+     */
+    String describeSource(DataEndpoint source);
 }

@@ -62,6 +62,14 @@ public interface Provider {
         logs(compose, options, events);
     }
 
+    /**
+     * How {@code ferry data migrate --to NAME} reaches this target's databases when this machine cannot: empty (the
+     * default) when they are reachable from here, as the local provider's published ports are.
+     */
+    default Optional<dev.ferry.data.deployed.InNetworkMove> inNetworkMove() {
+        return Optional.empty();
+    }
+
     /** Stops and removes what up created; named volumes only when {@code volumes}. */
     void down(LoadedCompose compose, boolean volumes, EventSink events);
 }

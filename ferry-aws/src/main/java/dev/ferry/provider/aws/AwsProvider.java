@@ -148,6 +148,28 @@ public final class AwsProvider implements Provider {
         }
     }
 
+    /** {@code ferry data migrate --to aws}: RDS and ElastiCache answer inside the VPC only, so the copy runs there. */
+    @Override
+    public Optional<dev.ferry.data.deployed.InNetworkMove> inNetworkMove() {
+        Waiting waiting = new Waiting(AwsOps.poll(env, Waiting.standard().interval()));
+        return Optional.of(new dev.ferry.provider.aws.data.InVpcMove(this::clients,
+                project -> new AwsSettings(AwsClients.regionName(env), project, settings), this::ferryJar, waiting,
+                Path.of(System.getProperty("java.io.tmpdir"))));
+    }
+
+    /** The jar the mover image carries: FERRY_MOVER_JAR when set, else the one this ferry runs from. */
+    private Path ferryJar() {
+        String override = env.get("FERRY_MOVER_JAR");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        try {
+            return Path.of(AwsProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** The config names in SSM for this compose project (its name: decides, whichever file -f named). */
     private java.util.SortedSet<String> storedConfigNames(LoadedCompose compose) {
         return ops.configStore(settingsFor(compose)).names();

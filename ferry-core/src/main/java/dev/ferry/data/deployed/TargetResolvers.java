@@ -21,8 +21,8 @@ public final class TargetResolvers {
         TargetResolver resolver = RESOLVERS.get(name);
         if (resolver == null) {
             throw FerryException.badInput("--to: no target resolver for provider \"" + name + "\"",
-                    "use --to " + String.join(" or --to ", names()) + ", or give the target's URL with --to-url"
-                            + (name.equals("aws") ? " (the RDS endpoint from the stack's outputs is planned)" : ""));
+                    "use --to " + String.join(" or --to ", names()) + " or --to aws, or give the target's URL with"
+                            + " --to-url");
         }
         return resolver;
     }

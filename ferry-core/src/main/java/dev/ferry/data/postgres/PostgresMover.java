@@ -1,6 +1,7 @@
 package dev.ferry.data.postgres;
 
 import dev.ferry.FerryException;
+import dev.ferry.data.DataEndpoint;
 import dev.ferry.data.DataMover;
 import dev.ferry.data.MovePlan;
 import dev.ferry.data.MoveRequest;
@@ -55,6 +56,11 @@ public final class PostgresMover implements DataMover {
     PostgresMover(Map<String, String> environment, long minSlicePages) {
         this.environment = Map.copyOf(environment);
         this.minSlicePages = minSlicePages;
+    }
+
+    @Override
+    public String describeSource(DataEndpoint source) {
+        return PgSourceSummary.of(source);
     }
 
     @Override

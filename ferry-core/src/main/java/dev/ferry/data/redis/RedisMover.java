@@ -41,6 +41,17 @@ public final class RedisMover implements DataMover {
     private static final Pattern USED_MEMORY = Pattern.compile("used_memory:(\\d+)");
 
     @Override
+    public String describeSource(DataEndpoint source) {
+        try (RespClient client = RespClient.connect(source.url(), skipVerification(source), "source")) {
+            long keys = (Long) client.callOrThrow(List.of("DBSIZE"));
+            return keys + " key" + (keys == 1 ? "" : "s") + ", " + Sizes.human(usedMemory(client)) + " in memory";
+        } catch (IOException e) {
+            throw FerryException.failed("could not read the Redis source " + source.url().place() + " ("
+                    + source.url().scrub(String.valueOf(e.getMessage())) + ")", "check the URL and the network", null);
+        }
+    }
+
+    @Override
     public MovePlan plan(MoveRequest request) {
         requireRedis(request);
         if (request.resume()) {

@@ -185,11 +185,12 @@ class LocalTargetResolverTest {
     }
 
     @Test
-    void forProvider_aws_notYetWithAHintToUseToUrl() {
+    void forProvider_aws_hasNoResolver_itsProviderCopiesInItsNetwork() {
+        // --to aws goes through Provider.inNetworkMove(); a provider name without a resolver names the choices
         FerryException e = catchThrowableOfType(FerryException.class, () -> TargetResolvers.forProvider("aws"));
 
         assertThat(e.kind()).isEqualTo(FerryException.Kind.BAD_INPUT);
-        assertThat(e.hint()).contains("--to-url").contains("RDS");
+        assertThat(e.hint()).isEqualTo("use --to local or --to aws, or give the target's URL with --to-url");
         assertThat(TargetResolvers.forProvider("local").provider()).isEqualTo("local");
     }
 

@@ -182,6 +182,13 @@ class RedisMoverIT {
                 });
     }
 
+    @Test
+    void describeSource_keysAndMemory_withoutATarget() throws Exception {
+        int from = seed(plain, 5);
+        String text = mover.describeSource(new DataEndpoint(ConnectionUrl.parse(plain.url(from), "t"), false));
+        assertThat(text).matches("31 keys, .+ in memory");
+    }
+
     /** Fills a fresh database with every type (TTLs on a third of the strings) and a binary key; returns it. */
     private static int seed(RedisTestServer server, int perType) throws Exception {
         int db = nextDb++;

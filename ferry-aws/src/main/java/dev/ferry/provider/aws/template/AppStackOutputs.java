@@ -28,6 +28,15 @@ public final class AppStackOutputs {
     /** Prefix: host:port of a managed database (x-defang-postgres / x-defang-redis service), e.g. EndpointDb. */
     public static final String ENDPOINT_PREFIX = "Endpoint";
 
+    /** The ARN of the role ECS starts tasks with (pulls images, reads config and database secrets), for one-off tasks. */
+    public static final String TASK_EXECUTION_ROLE = "TaskExecutionRoleArn";
+    /** Prefix: the ARN of a managed Postgres's Secrets Manager secret (JSON keys username, password), e.g. DatabaseSecretDb. */
+    public static final String DATABASE_SECRET_PREFIX = "DatabaseSecret";
+    /** Prefix: a managed Postgres's master user name, e.g. DatabaseUserDb. */
+    public static final String DATABASE_USER_PREFIX = "DatabaseUser";
+    /** Prefix: a managed Postgres's database name, e.g. DatabaseNameDb. */
+    public static final String DATABASE_NAME_PREFIX = "DatabaseName";
+
     /** The stack parameter that is "false" on the first create (services at 0 tasks until the release ran). */
     public static final String SERVICES_ENABLED_PARAMETER = "ServicesEnabled";
 

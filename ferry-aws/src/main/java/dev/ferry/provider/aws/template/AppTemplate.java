@@ -101,6 +101,7 @@ public final class AppTemplate {
                 model.mode.tasksInPublicSubnets() ? "ENABLED" : "DISABLED"));
         output(outputs, AppStackOutputs.TASK_SECURITY_GROUP, Cfn.getAtt(NetworkResources.TASK_SECURITY_GROUP, "GroupId"));
         output(outputs, AppStackOutputs.LOG_GROUP, Cfn.ref(TaskDefinitions.LOG_GROUP));
+        output(outputs, AppStackOutputs.TASK_EXECUTION_ROLE, Cfn.getAtt(TaskDefinitions.EXECUTION_ROLE, "Arn"));
         for (ComposeService service : model.runnable) {
             output(outputs, AppStackOutputs.TASK_DEFINITION_PREFIX + LogicalIds.of(service.name()),
                     Cfn.ref(TaskDefinitions.logicalId(service)));
@@ -113,6 +114,13 @@ public final class AppTemplate {
             String id = LogicalIds.of(service.name()) + "Database";
             output(outputs, AppStackOutputs.ENDPOINT_PREFIX + LogicalIds.of(service.name()),
                     Cfn.sub("${" + id + ".Endpoint.Address}:${" + id + ".Endpoint.Port}"));
+            // what `ferry data migrate --to aws` needs to reach it from a one-off task (never the password itself)
+            String serviceId = LogicalIds.of(service.name());
+            output(outputs, AppStackOutputs.DATABASE_SECRET_PREFIX + serviceId, Cfn.ref(serviceId + "Secret"));
+            output(outputs, AppStackOutputs.DATABASE_USER_PREFIX + serviceId,
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(DatabaseResources.masterUser(service)));
+            output(outputs, AppStackOutputs.DATABASE_NAME_PREFIX + serviceId,
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(DatabaseResources.databaseName(model, service)));
         }
         for (ComposeService service : model.redis) {
             String id = LogicalIds.of(service.name()) + "Cache";

@@ -56,7 +56,9 @@ final class TaskDefinitions {
         BootstrapTemplate.statement(statements, List.of("logs:CreateLogStream", "logs:PutLogEvents"),
                 Cfn.getAtt(LOG_GROUP, "Arn"));
         boolean built = model.runnable.stream().anyMatch(s -> s.build() != null);
-        if (built) {
+        // a managed database may be filled by `ferry data migrate --to aws`, whose mover image is in the same repository
+        boolean mover = !model.postgres.isEmpty() || !model.redis.isEmpty();
+        if (built || mover) {
             BootstrapTemplate.statement(statements, List.of("ecr:GetAuthorizationToken"), TextNode.valueOf("*"));
             BootstrapTemplate.statement(statements, List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage",
                     "ecr:GetDownloadUrlForLayer"), Cfn.sub(names.repositoryArn()));

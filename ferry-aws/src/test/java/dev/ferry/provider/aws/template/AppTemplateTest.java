@@ -122,6 +122,36 @@ class AppTemplateTest {
     }
 
     @Test
+    void build_managedDatabases_outputsAndGrantsTheDataMoverNeeds() throws IOException {
+        AppTemplate.Result r = build(APP, DeploymentMode.BALANCED, Optional.empty());
+        JsonNode outputs = r.template().path("Outputs");
+        assertThat(outputs.path("DatabaseSecretDb").path("Value").toString()).isEqualTo("{\"Ref\":\"DbSecret\"}");
+        assertThat(outputs.path("DatabaseUserDb").path("Value").asText()).isEqualTo("shop");
+        assertThat(outputs.path("DatabaseNameDb").path("Value").asText()).isEqualTo("shop_db");
+        assertThat(outputs.path("TaskExecutionRoleArn").path("Value").toString())
+                .isEqualTo("{\"Fn::GetAtt\":[\"TaskExecutionRole\",\"Arn\"]}");
+        assertThat(outputs.has("DatabaseSecretCache")).as("ElastiCache has no password").isFalse();
+        String policy = resource(r, "TaskExecutionRole").path("Properties").path("Policies").toString();
+        // the mover's source URL parameter /ferry/shop/beta/mover/SERVICE/source-url falls under the stack's prefix
+        assertThat(policy).contains("\"ssm:GetParameters\"").contains("parameter/ferry/shop/beta/*")
+                .contains("\"secretsmanager:GetSecretValue\"").contains("{\"Ref\":\"DbSecret\"}");
+    }
+
+    @Test
+    void build_managedDatabaseWithoutBuiltServices_executionRoleStillPullsFromTheRepository() throws IOException {
+        AppTemplate.Result r = build("""
+                services:
+                  web:
+                    image: nginx:1.27
+                  db:
+                    image: postgres:17
+                    x-defang-postgres: true
+                """, DeploymentMode.AFFORDABLE, Optional.empty());
+        String policy = resource(r, "TaskExecutionRole").path("Properties").path("Policies").toString();
+        assertThat(policy).contains("ecr:BatchGetImage").contains("ecr:GetAuthorizationToken");
+    }
+
+    @Test
     void build_databaseUrl_composedAtStartWithTheRdsAddress() throws IOException {
         AppTemplate.Result r = build(APP, DeploymentMode.BALANCED, Optional.empty());
         JsonNode web = container(r, "Web");

@@ -57,11 +57,16 @@ public final class AppFixtures {
     public static Set<String> requiredOutputs(LoadedCompose compose) {
         Set<String> keys = new LinkedHashSet<>(List.of(AppStackOutputs.CLUSTER, AppStackOutputs.URL,
                 AppStackOutputs.PRIVATE_SUBNETS, AppStackOutputs.TASK_SECURITY_GROUP, AppStackOutputs.LOG_GROUP,
-                AppStackOutputs.TASK_ASSIGN_PUBLIC_IP));
+                AppStackOutputs.TASK_ASSIGN_PUBLIC_IP, AppStackOutputs.TASK_EXECUTION_ROLE));
         for (ComposeService s : compose.project().services()) {
             String id = LogicalIds.of(s.name());
             if (ComposeRules.isManagedPostgres(s) || ComposeRules.isManagedRedis(s)) {
                 keys.add(AppStackOutputs.ENDPOINT_PREFIX + id);
+                if (ComposeRules.isManagedPostgres(s)) {
+                    // what `data migrate --to aws` reads to reach it from a one-off task
+                    keys.addAll(List.of(AppStackOutputs.DATABASE_SECRET_PREFIX + id,
+                            AppStackOutputs.DATABASE_USER_PREFIX + id, AppStackOutputs.DATABASE_NAME_PREFIX + id));
+                }
             } else {
                 keys.add(AppStackOutputs.TASK_DEFINITION_PREFIX + id);
                 if (!ComposeRules.isRunOnce(s)) {

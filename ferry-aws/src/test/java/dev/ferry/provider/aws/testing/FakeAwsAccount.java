@@ -77,7 +77,13 @@ public final class FakeAwsAccount implements AutoCloseable {
             case AppStackOutputs.TASK_SECURITY_GROUP -> "sg-123";
             case AppStackOutputs.TASK_ASSIGN_PUBLIC_IP -> "ENABLED";
             case AppStackOutputs.LOG_GROUP -> logGroup;
-            default -> key.startsWith(AppStackOutputs.TASK_DEFINITION_PREFIX)
+            case AppStackOutputs.TASK_EXECUTION_ROLE -> "arn:aws:iam::123456789012:role/" + stack + "-TaskExecutionRole";
+            default -> key.startsWith(AppStackOutputs.DATABASE_SECRET_PREFIX)
+                    ? "arn:aws:secretsmanager:us-east-1:123456789012:secret:" + stack + "-"
+                            + key.substring(AppStackOutputs.DATABASE_SECRET_PREFIX.length()) + "Secret-AbCdEf"
+                    : key.startsWith(AppStackOutputs.DATABASE_USER_PREFIX) ? "postgres"
+                    : key.startsWith(AppStackOutputs.DATABASE_NAME_PREFIX) ? "app"
+                    : key.startsWith(AppStackOutputs.TASK_DEFINITION_PREFIX)
                     ? "arn:aws:ecs:us-east-1:123456789012:task-definition/" + stack + "-"
                             + key.substring(AppStackOutputs.TASK_DEFINITION_PREFIX.length()).toLowerCase() + ":1"
                     : key.startsWith(AppStackOutputs.SERVICE_PREFIX)

@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * One ECS cluster: RunTask starts a one-off task that goes PROVISIONING → PENDING → RUNNING → STOPPED, one step per
  * DescribeTasks call, and stops with the exit code set for it; DescribeServices answers each known service's counts;
- * ListTasks (for ps) lists none of a known service's tasks.
+ * ListTasks (for ps) lists none of a known service's tasks. RegisterTaskDefinition records the definition and answers
+ * FAMILY:REVISION; StopTask stops a task (exit 143, as a container stopped with SIGTERM); {@link #holdRunning} keeps
+ * the next task RUNNING until it is stopped.
  */
 public final class FakeEcs {
 
@@ -25,6 +27,10 @@ public final class FakeEcs {
     private final Map<String, Integer> exitCodes = new LinkedHashMap<>();
     private final Map<String, int[]> services = new LinkedHashMap<>();
     private final List<JsonNode> runTasks = new ArrayList<>();
+    private final List<JsonNode> taskDefinitions = new ArrayList<>();
+    private final List<JsonNode> stopTasks = new ArrayList<>();
+    private final java.util.Set<String> held = new java.util.HashSet<>();
+    private boolean holdNext;
     private int nextExitCode;
     private String containerName = "app";
     private int sequence;
@@ -37,7 +43,9 @@ public final class FakeEcs {
         aws.on("AmazonEC2ContainerServiceV20141113.RunTask", this::runTask)
                 .on("AmazonEC2ContainerServiceV20141113.DescribeTasks", this::describeTasks)
                 .on("AmazonEC2ContainerServiceV20141113.DescribeServices", this::describeServices)
-                .on("AmazonEC2ContainerServiceV20141113.ListTasks", this::listTasks);
+                .on("AmazonEC2ContainerServiceV20141113.ListTasks", this::listTasks)
+                .on("AmazonEC2ContainerServiceV20141113.RegisterTaskDefinition", this::registerTaskDefinition)
+                .on("AmazonEC2ContainerServiceV20141113.StopTask", this::stopTask);
         return this;
     }
 
@@ -51,6 +59,53 @@ public final class FakeEcs {
     public synchronized FakeEcs containerName(String name) {
         containerName = name;
         return this;
+    }
+
+    /** The next task stays RUNNING until StopTask stops it. */
+    public synchronized FakeEcs holdRunning() {
+        holdNext = true;
+        return this;
+    }
+
+    /** The RegisterTaskDefinition requests, in order. */
+    public synchronized List<JsonNode> taskDefinitions() {
+        return List.copyOf(taskDefinitions);
+    }
+
+    /** The StopTask requests, in order. */
+    public synchronized List<JsonNode> stopTasks() {
+        return List.copyOf(stopTasks);
+    }
+
+    public synchronized Response registerTaskDefinition(Request request) {
+        JsonNode body = FakeEcr.parse(request);
+        if (!body.path("family").isTextual() || body.path("containerDefinitions").size() == 0) {
+            return Response.jsonError(400, "ClientException", "Family and container definitions are required.");
+        }
+        taskDefinitions.add(body);
+        long revision = taskDefinitions.stream().filter(d -> d.path("family").equals(body.path("family"))).count();
+        ObjectNode answer = FakeEcr.JSON.createObjectNode();
+        ObjectNode definition = answer.putObject("taskDefinition");
+        definition.put("taskDefinitionArn", "arn:aws:ecs:us-east-1:123456789012:task-definition/"
+                + body.path("family").asText() + ":" + revision).put("family", body.path("family").asText())
+                .put("revision", revision).put("status", "ACTIVE");
+        definition.set("containerDefinitions", body.path("containerDefinitions"));
+        return Response.json(answer.toString());
+    }
+
+    public synchronized Response stopTask(Request request) {
+        JsonNode body = FakeEcr.parse(request);
+        String arn = body.path("task").asText();
+        if (!tasks.containsKey(arn)) {
+            return Response.jsonError(400, "InvalidParameterException", "The referenced task was not found.");
+        }
+        stopTasks.add(body);
+        held.remove(arn);
+        tasks.get(arn)[0] = STATES.size() - 1;
+        exitCodes.put(arn, 143);
+        ObjectNode answer = FakeEcr.JSON.createObjectNode();
+        answer.set("task", task(arn));
+        return Response.json(answer.toString());
     }
 
     /** A service with running/desired counts. */
@@ -81,6 +136,10 @@ public final class FakeEcs {
         containerNames.put(arn, containerName);
         exitCodes.put(arn, nextExitCode);
         nextExitCode = 0;
+        if (holdNext) {
+            held.add(arn);
+            holdNext = false;
+        }
         ObjectNode answer = FakeEcr.JSON.createObjectNode();
         answer.putArray("tasks").add(task(arn));
         answer.putArray("failures");
@@ -94,7 +153,8 @@ public final class FakeEcs {
         for (JsonNode arn : body.path("tasks")) {
             int[] at = tasks.get(arn.asText());
             if (at != null) {
-                at[0] = Math.min(at[0] + 1, STATES.size() - 1);
+                int limit = held.contains(arn.asText()) ? STATES.indexOf("RUNNING") : STATES.size() - 1;
+                at[0] = Math.max(at[0], Math.min(at[0] + 1, limit));
                 found.add(task(arn.asText()));
             }
         }

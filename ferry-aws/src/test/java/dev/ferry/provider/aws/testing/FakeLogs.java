@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** CloudWatch Logs streams in memory: GetLogEvents answers a stream's lines (the last `limit` when read backwards). */
+/**
+ * CloudWatch Logs streams in memory: GetLogEvents answers a stream's lines (the last `limit` when read backwards),
+ * reading on from a forward token (f/N) as a follower does.
+ */
 public final class FakeLogs {
 
     private final Map<String, List<String>> streams = new LinkedHashMap<>();
@@ -34,8 +37,12 @@ public final class FakeLogs {
         }
         int limit = body.path("limit").asInt(10_000);
         boolean fromHead = body.path("startFromHead").asBoolean(false);
-        List<String> page = fromHead ? lines.subList(0, Math.min(limit, lines.size()))
+        // a forward token f/N reads on from line N (the API's nextForwardToken); at the end it comes back unchanged
+        String token = body.path("nextToken").asText("");
+        int from = token.startsWith("f/") ? Math.min(Integer.parseInt(token.substring(2)), lines.size()) : 0;
+        List<String> page = fromHead || !token.isEmpty() ? lines.subList(from, Math.min(from + limit, lines.size()))
                 : lines.subList(Math.max(0, lines.size() - limit), lines.size());
+        int end = fromHead || !token.isEmpty() ? from + page.size() : lines.size();
         ObjectNode answer = FakeEcr.JSON.createObjectNode();
         ArrayNode events = answer.putArray("events");
         long time = 1_764_000_000_000L;
@@ -43,7 +50,7 @@ public final class FakeLogs {
             events.addObject().put("timestamp", time).put("message", line).put("ingestionTime", time);
             time += 1000;
         }
-        answer.put("nextForwardToken", "f/1").put("nextBackwardToken", "b/1");
+        answer.put("nextForwardToken", "f/" + end).put("nextBackwardToken", "b/1");
         return Response.json(answer.toString());
     }
 }
