@@ -11,6 +11,7 @@ import dev.ferry.data.redis.RedisMover;
 import dev.ferry.data.SourceResolver;
 import dev.ferry.data.deployed.DataKind;
 import dev.ferry.data.deployed.InNetworkMove;
+import dev.ferry.data.heroku.AttachmentName;
 import dev.ferry.provider.ConfigStore;
 import dev.ferry.provider.Provider;
 import java.nio.file.Path;
@@ -115,12 +116,12 @@ final class DataInNetwork {
 
     private DataEndpoint source(DataKind kind) {
         if (heroku != null) {
-            String attachment = options.attachment != null ? options.attachment
-                    : kind == DataKind.REDIS ? "REDIS" : "DATABASE";
+            AttachmentName attachment = options.attachment != null ? options.attachmentName()
+                    : kind == DataKind.REDIS ? AttachmentName.REDIS : AttachmentName.DATABASE;
             return heroku.liveSource(attachment);
         }
         DataEndpoint source = SourceResolver.ofUrl(DataTargets.urlText(context, options.fromUrl, "--from-url"),
-                "--from-url").resolve();
+                "--from-url", context.env()).resolve();
         console.step("Source: " + source.url().redacted());
         return source;
     }
