@@ -90,8 +90,8 @@ public final class RedisMover implements DataMover {
         MoveRequest request = plan.request();
         List<String> warnings = new ArrayList<>();
         if (skipVerification(request.source())) {
+            // said once, in the plan's notes; kept in the result for --json
             warnings.add(tlsWarning());
-            events.emit(new FerryEvent.Step("warning: " + tlsWarning()));
         }
         try (RespClient source = RespClient.connect(request.source().url(), skipVerification(request.source()), "source");
              RespClient target = RespClient.connect(request.target().url(), false, "target")) {
