@@ -28,8 +28,11 @@ final class PgTargetChecksums implements AutoCloseable {
     private final ExecutorService pool;
     private final List<Future<?>> workers = new ArrayList<>();
 
-    /** @param open opens a target session (the same session settings as the source's checksums) */
-    PgTargetChecksums(Callable<Connection> open, RowHash hash, int sessionCount) {
+    /**
+     * @param open opens a target session (the same session settings as the source's checksums)
+     * @param columns the source's column lists ({@link PgChecksums#tableSum})
+     */
+    PgTargetChecksums(Callable<Connection> open, RowHash hash, Map<String, String> columns, int sessionCount) {
         pool = Executors.newFixedThreadPool(sessionCount, daemon("ferry-target-checksum"));
         for (int i = 0; i < sessionCount; i++) {
             workers.add(pool.submit(() -> {
@@ -39,7 +42,7 @@ final class PgTargetChecksums implements AutoCloseable {
                     Optional<PgTable> next;
                     while ((next = queue.take()).isPresent()) {
                         PgTable table = next.get();
-                        sums.put("table " + table.display(), PgChecksums.tableSum(s, hash, table));
+                        sums.put("table " + table.display(), PgChecksums.tableSum(s, hash, columns, table));
                     }
                 }
                 return null;
