@@ -164,20 +164,6 @@ final class PgChecksums {
         return rows + " rows, sum " + sum;
     }
 
-    /** Row counts only ("schema.name" → rows), for the tables whose sums come from the COPY stream. */
-    static Map<String, Long> rowCounts(Connection connection, List<PgTable> tables) throws SQLException {
-        Map<String, Long> counts = new HashMap<>();
-        try (Statement s = connection.createStatement()) {
-            for (PgTable table : tables) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM ONLY " + table.quoted())) {
-                    rs.next();
-                    counts.put(table.display(), rs.getLong(1));
-                }
-            }
-        }
-        return counts;
-    }
-
     private static String sequenceValue(Statement s, PgTable sequence) throws SQLException {
         try (ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM " + sequence.quoted())) {
             rs.next();

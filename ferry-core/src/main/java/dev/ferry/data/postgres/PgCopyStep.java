@@ -24,10 +24,16 @@ import java.util.concurrent.CompletionException;
  * row stream) and its tables are locked against DDL (ACCESS SHARE, as pg_dump does) until the copy ends.
  *
  * <p>The source's fingerprints come from the same snapshot. With both servers at 12 or later and a UTF-8 target
- * ({@link CopyLineHash#applies}), a copied table's hash sum is taken from the rows as they stream past (no second
- * scan of the source's rows), and its row count from the source server ({@code count(*)} in the snapshot, a cheap
- * scan): a stream that missed rows (a slice range that skipped pages, a COPY that stopped short) then disagrees with
- * the target's count. Tables kept from an interrupted run, and all tables otherwise, are hashed by the source server.
+ * ({@link CopyLineHash#applies}), a copied table's row count and hash sum are taken from the rows as they stream
+ * past: no second scan of the source (a {@code count(*)} alone costs the source most of what the hashing scan did).
+ * What that still proves: the target, read back in full by its own server, holds exactly the rows the source's COPY
+ * sent, in content and number (a row lost, doubled, altered or put in the wrong table on the way or in storage, a
+ * slice committed twice or not at all, all show). That the streams carried the whole table rests on COPY itself
+ * (a whole-table COPY is the table in the snapshot) and, for a table in page ranges, on the ranges tiling its heap,
+ * checked before the copy ({@link CopySlice#requireCoverage}) and by every slice's count of lines against the rows
+ * COPY FROM wrote ({@link PgRowCopy}). What it no longer catches is a source server whose COPY misreads its own
+ * table. Tables kept from an interrupted run, and all tables when the stream cannot be compared, are hashed by the
+ * source server as before.
  */
 final class PgCopyStep {
 
@@ -81,15 +87,13 @@ final class PgCopyStep {
         List<PgTable> kept = tables.stream().filter(log::isDone).toList();
         List<CopySlice> slices = CopySlice.plan(todo, layout.columns(), layout.heapPages(), request.jobs(), rangeScans,
                 minSlicePages);
+        CopySlice.requireCoverage(slices);
         // the source's fingerprints in the order the tables are copied: each is ready before its target's
         List<PgTable> order = new ArrayList<>(new LinkedHashSet<>(slices.stream().map(CopySlice::table).toList()));
         order.addAll(kept);
-        CompletableFuture<SourceSums> sourceSums = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Map<String, String>> sourceSums = CompletableFuture.supplyAsync(() -> {
             try {
-                return streamSums
-                        ? new SourceSums(PgChecksums.of(source, hash, layout.columns(), kept, sequences),
-                                PgChecksums.rowCounts(source, todo))
-                        : new SourceSums(PgChecksums.of(source, hash, layout.columns(), order, sequences), Map.of());
+                return PgChecksums.of(source, hash, layout.columns(), streamSums ? kept : order, sequences);
             } catch (SQLException e) {
                 throw PgConnections.queryFailed(request.source(), "source", "compute checksums", e);
             }
@@ -131,7 +135,7 @@ final class PgCopyStep {
             source.abort(Runnable::run);
             throw copyFailed;
         }
-        SourceSums found = joined(sourceSums);
+        Map<String, String> found = joined(sourceSums);
         source.commit();
         source.setAutoCommit(true);
         if (PgTargetPreparation.carrySearchPath(searchPath, target, targetDatabase)) {
@@ -140,20 +144,13 @@ final class PgCopyStep {
         Map<String, String> sums = new LinkedHashMap<>();
         for (PgTable table : tables) {
             String subject = "table " + table.display();
-            Long rows = found.rowCounts().get(table.display());
             RowSum streamed = copied.streamSums().get(table.display());
-            sums.put(subject, rows != null && streamed != null
-                    ? PgChecksums.fingerprint(rows, streamed.sum()) : found.server().get(subject));
+            sums.put(subject, streamed != null ? PgChecksums.fingerprint(streamed.rows(), streamed.sum())
+                    : found.get(subject));
         }
-        found.server().forEach(sums::putIfAbsent);
+        found.forEach(sums::putIfAbsent);
         return new Outcome(copied.bytes(), todo.size(), sums);
     }
-
-    /**
-     * The source server's part of the fingerprints: whole ones (sequences, large objects, tables not streamed) and
-     * the row counts of the tables whose sums come from the stream.
-     */
-    private record SourceSums(Map<String, String> server, Map<String, Long> rowCounts) {}
 
     /** Opens the source transaction the dump, the row streams and the checksums share; returns the snapshot. */
     private static String exportSnapshot(Connection source) throws SQLException {

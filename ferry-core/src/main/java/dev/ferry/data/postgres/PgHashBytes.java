@@ -1,9 +1,5 @@
 package dev.ferry.data.postgres;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * PostgreSQL's {@code hash_bytes_extended} with seed 0 (Bob Jenkins' lookup3 mixing, 64-bit result): what
  * {@code hashtextextended(text, 0)} returns for a text's bytes on a little-endian server (x86-64 and ARM, i.e. every
@@ -12,8 +8,6 @@ import java.nio.ByteOrder;
  * two agree on a real server.
  */
 final class PgHashBytes {
-
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private PgHashBytes() {
     }
@@ -25,9 +19,9 @@ final class PgHashBytes {
         int i = offset;
         int left = length;
         while (left >= 12) {
-            a += (int) INT_LE.get(k, i);
-            b += (int) INT_LE.get(k, i + 4);
-            c += (int) INT_LE.get(k, i + 8);
+            a += word(k, i);
+            b += word(k, i + 4);
+            c += word(k, i + 8);
             a -= c; a ^= Integer.rotateLeft(c, 4); c += b;
             b -= a; b ^= Integer.rotateLeft(a, 6); a += c;
             c -= b; c ^= Integer.rotateLeft(b, 8); b += a;
@@ -57,5 +51,13 @@ final class PgHashBytes {
         b ^= a; b -= Integer.rotateLeft(a, 14);
         c ^= b; c -= Integer.rotateLeft(b, 24);
         return ((long) b << 32) | (c & 0xffffffffL);
+    }
+
+    /**
+     * Four bytes, little-endian. Spelt out rather than through a VarHandle view: the launcher runs the JVM with the
+     * simple JIT (C1), which does not turn a VarHandle access into a plain load.
+     */
+    private static int word(byte[] k, int i) {
+        return (k[i] & 0xff) | (k[i + 1] & 0xff) << 8 | (k[i + 2] & 0xff) << 16 | k[i + 3] << 24;
     }
 }

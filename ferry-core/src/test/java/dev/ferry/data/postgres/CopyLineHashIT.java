@@ -19,7 +19,7 @@ import org.postgresql.copy.CopyOut;
 /**
  * The source's fingerprints hashed from the COPY stream ({@link CopyLineHash}) against the target server's own
  * ({@link PgChecksums#tableSum}) on a real server: equal for every common column type and awkward value, and a
- * stream that missed rows is caught by the source server's row count.
+ * stream that missed rows differs from the table it should have carried.
  */
 class CopyLineHashIT {
 
@@ -90,20 +90,20 @@ class CopyLineHashIT {
     }
 
     @Test
-    void streamSum_sliceThatMissedPages_differsByTheSourceCount() throws Exception {
+    void streamSum_sliceThatMissedPages_differsFromTheTablesSum() throws Exception {
         try (Connection c = open(); Statement s = c.createStatement()) {
             Map<String, String> columns = new PgCatalog(c).copyLayout().columns();
             PgTable kinds = new PgTable("public", "kinds", 0, 0);
             String target = PgChecksums.tableSum(s, RowHash.HASHTEXT_EXTENDED, columns, kinds);
-            long sourceRows = PgChecksums.rowCounts(c, List.of(kinds)).get("public.kinds");
-            // a stream that left out page 0: its own count and sum agree with each other, not with the table
+            // a stream that left out page 0
             CopySlice missing = new CopySlice(kinds, columns.get("public.kinds"), 1, -1, 2);
             RowSum partial = sum(c, missing, 0);
-            assertThat(partial.rows()).isPositive().isLessThan(sourceRows);
+            assertThat(partial.rows()).isPositive();
 
-            assertThat(PgChecksums.fingerprint(sourceRows, partial.sum())).isNotEqualTo(target);
-            assertThat(PgChecksums.fingerprint(sourceRows, sum(c, new CopySlice(kinds, columns.get("public.kinds"),
-                    0, 1, 2), 0).sum().add(partial.sum()))).as("both slices together").isEqualTo(target);
+            assertThat(PgChecksums.fingerprint(partial.rows(), partial.sum())).isNotEqualTo(target);
+            partial.add(sum(c, new CopySlice(kinds, columns.get("public.kinds"), 0, 1, 2), 0));
+            assertThat(PgChecksums.fingerprint(partial.rows(), partial.sum())).as("both slices together")
+                    .isEqualTo(target);
         }
     }
 
