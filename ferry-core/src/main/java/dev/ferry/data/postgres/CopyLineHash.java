@@ -143,11 +143,13 @@ final class CopyLineHash {
                     scan:
                     while (true) {
                         byte b = in[i];
-                        switch (CLASS[b & 0xff]) {
-                            case PLAIN -> {
-                                out[o++] = b;
-                                i++;
-                            }
+                        byte kind = CLASS[b & 0xff];
+                        if (kind == PLAIN) { // most bytes: tested first, without the switch
+                            out[o++] = b;
+                            i++;
+                            continue;
+                        }
+                        switch (kind) {
                             case END -> {
                                 break scan;
                             }

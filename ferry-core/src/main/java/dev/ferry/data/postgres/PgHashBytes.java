@@ -19,9 +19,11 @@ final class PgHashBytes {
         int i = offset;
         int left = length;
         while (left >= 12) {
-            a += word(k, i);
-            b += word(k, i + 4);
-            c += word(k, i + 8);
+            // little-endian words, spelt out: the simple JIT (C1) neither inlines a helper this size nor turns a
+            // VarHandle view into a plain load
+            a += (k[i] & 0xff) | (k[i + 1] & 0xff) << 8 | (k[i + 2] & 0xff) << 16 | k[i + 3] << 24;
+            b += (k[i + 4] & 0xff) | (k[i + 5] & 0xff) << 8 | (k[i + 6] & 0xff) << 16 | k[i + 7] << 24;
+            c += (k[i + 8] & 0xff) | (k[i + 9] & 0xff) << 8 | (k[i + 10] & 0xff) << 16 | k[i + 11] << 24;
             a -= c; a ^= Integer.rotateLeft(c, 4); c += b;
             b -= a; b ^= Integer.rotateLeft(a, 6); a += c;
             c -= b; c ^= Integer.rotateLeft(b, 8); b += a;
@@ -51,13 +53,5 @@ final class PgHashBytes {
         b ^= a; b -= Integer.rotateLeft(a, 14);
         c ^= b; c -= Integer.rotateLeft(b, 24);
         return ((long) b << 32) | (c & 0xffffffffL);
-    }
-
-    /**
-     * Four bytes, little-endian. Spelt out rather than through a VarHandle view: the launcher runs the JVM with the
-     * simple JIT (C1), which does not turn a VarHandle access into a plain load.
-     */
-    private static int word(byte[] k, int i) {
-        return (k[i] & 0xff) | (k[i + 1] & 0xff) << 8 | (k[i + 2] & 0xff) << 16 | k[i + 3] << 24;
     }
 }

@@ -12,18 +12,13 @@ import dev.ferry.event.EventSink;
 import dev.ferry.event.FerryEvent;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Moves a PostgreSQL database: plan from the source's catalog, refuse a non-empty target unless forced, copy, verify
