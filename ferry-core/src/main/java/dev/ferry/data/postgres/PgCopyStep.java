@@ -56,12 +56,9 @@ final class PgCopyStep {
         this.events = events;
     }
 
-    /**
-     * @param layout the source's column lists and heap sizes
-     * @param targetChecks fingerprints each target table as soon as its rows are committed
-     */
-    Outcome run(Connection source, Connection target, List<PgTable> tables, List<PgTable> sequences,
-                PgCatalog.CopyLayout layout, Path logFile, PgTargetChecksums targetChecks) throws SQLException {
+    /** @param targetChecks fingerprints each target table as soon as its rows are committed */
+    Outcome run(Connection source, Connection target, List<PgTable> tables, List<PgTable> sequences, Path logFile,
+                PgTargetChecksums targetChecks) throws SQLException {
         PgCopyLog earlier = PgCopyLog.read(logFile);
         boolean keepCopied = plan.resumePhase() != null && earlier.isDone(PgCopyLog.PRE_DATA);
         PgCopyLog log = keepCopied ? earlier : PgCopyLog.fresh(logFile);
@@ -83,6 +80,9 @@ final class PgCopyStep {
 
         String snapshot = exportSnapshot(source);
         lockTables(source, tables);
+        // the columns as they are under the locks: no column can come or go until the copy ends
+        PgCatalog.CopyLayout layout = from.copyLayout();
+        targetChecks.columns(layout.columns());
         List<PgTable> todo = tables.stream().filter(t -> !log.isDone(t)).toList();
         List<PgTable> kept = tables.stream().filter(log::isDone).toList();
         List<CopySlice> slices = CopySlice.plan(todo, layout.columns(), layout.heapPages(), request.jobs(), rangeScans,

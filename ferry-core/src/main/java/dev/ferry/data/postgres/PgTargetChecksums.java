@@ -28,11 +28,11 @@ final class PgTargetChecksums implements AutoCloseable {
     private final ExecutorService pool;
     private final List<Future<?>> workers = new ArrayList<>();
 
-    /**
-     * @param open opens a target session (the same session settings as the source's checksums)
-     * @param columns the source's column lists ({@link PgChecksums#tableSum})
-     */
-    PgTargetChecksums(Callable<Connection> open, RowHash hash, Map<String, String> columns, int sessionCount) {
+    /** The source's column lists ({@link PgChecksums#tableSum}), read under the copy's locks: set before any add. */
+    private volatile Map<String, String> columns = Map.of();
+
+    /** @param open opens a target session (the same session settings as the source's checksums) */
+    PgTargetChecksums(Callable<Connection> open, RowHash hash, int sessionCount) {
         pool = Executors.newFixedThreadPool(sessionCount, daemon("ferry-target-checksum"));
         for (int i = 0; i < sessionCount; i++) {
             workers.add(pool.submit(() -> {
@@ -48,6 +48,11 @@ final class PgTargetChecksums implements AutoCloseable {
                 return null;
             }));
         }
+    }
+
+    /** The source's column lists, which every table's fingerprint is taken over; before the first {@link #add}. */
+    void columns(Map<String, String> copied) {
+        columns = Map.copyOf(copied);
     }
 
     /** Queues a table whose rows are all committed on the target. */

@@ -121,7 +121,6 @@ public final class PostgresMover implements DataMover {
             List<PgTable> tables = from.tables();
             List<PgTable> sequences = from.sequences();
             RowHash hash = RowHash.forServers(from.serverMajor(), new PgCatalog(target).serverMajor());
-            PgCatalog.CopyLayout layout = from.copyLayout();
             PgCopyStep.Outcome outcome = new PgCopyStep.Outcome(0, 0, null);
             Duration copyTime = Duration.ZERO;
             Verification verification;
@@ -130,26 +129,27 @@ public final class PostgresMover implements DataMover {
                 state.write(stateFile);
                 long started = System.nanoTime();
                 try (PgTargetChecksums targetChecks = new PgTargetChecksums(
-                        () -> PgConnections.open(request.target(), "target"), hash, layout.columns(),
+                        () -> PgConnections.open(request.target(), "target"), hash,
                         verifyConnections(request, tables))) {
                     outcome = new PgCopyStep(tools, plan, minSlicePages, hash, events)
-                            .run(source, target, tables, sequences, layout, logFile, targetChecks);
+                            .run(source, target, tables, sequences, logFile, targetChecks);
                     copyTime = Duration.ofNanos(System.nanoTime() - started);
                     state = state.at(Phase.COPIED);
                     state.write(stateFile);
                     verifyStarted = System.nanoTime();
                     emitVerifying(events, tables, sequences);
                     Map<String, String> targetSums = new LinkedHashMap<>(targetChecks.await());
-                    targetSums.putAll(PgChecksums.of(target, hash, layout.columns(), List.of(), sequences));
+                    targetSums.putAll(PgChecksums.of(target, hash, Map.of(), List.of(), sequences));
                     verification = PgVerifier.compare(outcome.sourceSums(), targetSums, new PgCatalog(target).tables(),
                             tables);
                 }
             } else {
                 verifyStarted = System.nanoTime();
                 emitVerifying(events, tables, sequences);
-                verification = PgVerifier.compare(PgChecksums.of(source, hash, layout.columns(), tables, sequences),
+                Map<String, String> columns = from.copyLayout().columns();
+                verification = PgVerifier.compare(PgChecksums.of(source, hash, columns, tables, sequences),
                         () -> PgConnections.open(request.target(), "target"), verifyConnections(request, tables),
-                        hash, layout.columns(), new PgCatalog(target).tables(), tables, sequences);
+                        hash, columns, new PgCatalog(target).tables(), tables, sequences);
             }
             Duration verifyTime = Duration.ofNanos(System.nanoTime() - verifyStarted);
             // verified, the steps are of no more use; not verified, the copy is not good and --resume copies it again,
