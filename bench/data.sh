@@ -2,7 +2,9 @@
 # Benchmark of `ferry data migrate` (Postgres): a generated database of SIZE MB (default 200; the issue's targets are
 # about 1024 and 5120) copied between two throw-away PostgreSQL servers on this machine, in the same run:
 #   1. the plain pipe        pg_dump -Fc | pg_restore --no-owner --no-acl          (baseline, run before and after)
-#   2. ferry                 one COPY stream + verification (row checksums of both sides), JVM start included
+#   2. ferry                 one COPY stream + verification (the source's rows hashed from the stream, the target's
+#                            by its server), JVM start included; run through ./ferry, the launcher users run (its
+#                            JVM flags and class-data archive)
 #   3. ferry --jobs 2        two COPY streams (large tables in page ranges) + verification
 # Prints seconds, MB/s, the ratio to the pipe (mean of its two runs) and the CPU seconds the two servers and the
 # clients used. Figures to watch, not a timed test: both servers and all clients share this machine's cores, so the
@@ -16,7 +18,8 @@ pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
 password='bench-p@ss'
 
 mvn -q ${MVN_ARGS:-} -pl ferry-cli -am -DskipTests package
-jar=ferry-cli/target/ferry.jar
+# the launcher writes the data command's class-data archive on its first run after a build: done here, untimed
+./ferry data migrate --help > /dev/null
 
 work=$(mktemp -d /tmp/ferry-bench-data.XXXXXX)
 as_server() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -89,7 +92,7 @@ run_pipe() {
 # prints: seconds, server CPU, client CPU, copy seconds, verify seconds (as ferry reports them)
 run_ferry() {
   local db=$1; shift; fresh_db "$db"; local start s0; start=$(date +%s.%N); s0=$(server_cpu); times_to c0
-  SRC=$src_url DST=$(dst_url "$db") FERRY_PG_BIN=$pg_bin java -jar "$jar" data migrate --from-url env:SRC \
+  SRC=$src_url DST=$(dst_url "$db") FERRY_PG_BIN=$pg_bin ./ferry data migrate --from-url env:SRC \
     --to-url env:DST --yes --json "$@" > "$work/ferry.json" 2> "$work/ferry.err" || { cat "$work/ferry.err" >&2; return 1; }
   local s; s=$(seconds "$start"); times_to c1
   grep -q '"verified" : true' "$work/ferry.json" || { echo "ferry did not verify" >&2; cat "$work/ferry.err" >&2; return 1; }

@@ -46,6 +46,29 @@ record CopySlice(PgTable table, String columns, long fromPage, long toPage, int 
         return "COPY " + table.quoted() + list() + " FROM STDIN" + (whole() ? " (FREEZE)" : "");
     }
 
+    /**
+     * Refuses (a bug, not bad input) slices that do not tile each table's heap: a table's slices next to each other,
+     * as many as their count says, the first from page 0, each from where the one before ended, the last open-ended.
+     * The verification relies on it: a table's source row count is the count of the rows its streams carried
+     * ({@link PgCopyStep}), so a gap between ranges must be impossible by construction.
+     */
+    static void requireCoverage(List<CopySlice> slices) {
+        for (int i = 0; i < slices.size(); ) {
+            CopySlice first = slices.get(i);
+            long from = 0;
+            for (int k = 0; k < first.count(); k++, i++) {
+                CopySlice slice = i < slices.size() ? slices.get(i) : null;
+                boolean last = k == first.count() - 1;
+                if (slice == null || !slice.table().equals(first.table()) || slice.count() != first.count()
+                        || slice.fromPage() != from || (last ? slice.toPage() != -1 : slice.toPage() <= from)) {
+                    throw new IllegalStateException("the copy's page ranges of " + first.table().display()
+                            + " do not cover the table: " + slices);
+                }
+                from = slice.toPage();
+            }
+        }
+    }
+
     private String list() {
         return columns.isEmpty() ? "" : " (" + columns + ")";
     }

@@ -230,9 +230,11 @@ public final class DumpRestore {
             List<PgTable> tables = sourceCatalog.tables();
             List<PgTable> sequences = sourceCatalog.sequences();
             RowHash hash = RowHash.forServers(sourceCatalog.serverMajor(), new PgCatalog(to).serverMajor());
-            Map<String, String> sourceSums = PgChecksums.of(from, hash, tables, sequences);
+            Map<String, String> columns = sourceCatalog.copyLayout().columns();
+            Map<String, String> sourceSums = PgChecksums.of(from, hash, columns, tables, sequences);
             return PgVerifier.compare(sourceSums, () -> PgConnections.open(target, "target"),
-                    Math.max(1, Math.min(2, tables.size())), hash, new PgCatalog(to).tables(), tables, sequences);
+                    Math.max(1, Math.min(2, tables.size())), hash, columns, new PgCatalog(to).tables(), tables,
+                    sequences);
         } catch (SQLException e) {
             throw PgConnections.queryFailed(source, "source", "verify", e);
         }

@@ -114,6 +114,13 @@ final class PgCatalog {
         }
     }
 
+    String serverEncoding() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SHOW server_encoding")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     String databaseName() throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT current_database()")) {
             rs.next();

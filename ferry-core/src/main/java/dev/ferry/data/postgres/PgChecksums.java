@@ -18,7 +18,9 @@ import java.util.Map;
 
 /**
  * Fingerprints of a database's content, computed inside the server: per table the row count and the sum of a 64-bit
- * hash of each row as text ({@link RowHash}); per sequence its last value; for large objects their count and the
+ * hash of each row as text ({@link RowHash}), the row being {@code ROW(columns)::text} over the columns the copy
+ * writes (generated ones are computed again on the target, not copied; the same text that {@link CopyLineHash}
+ * builds from a COPY line); per sequence its last value; for large objects their count and the
  * sum of md5 over oid and content. A sum needs no ordering, so no sort, no primary key, and no 1 GB string limit
  * (which an md5 over string_agg of a large table would hit); any changed, added or removed row changes it.
  *
@@ -31,9 +33,9 @@ final class PgChecksums {
     }
 
     /** Subject ("table public.users") → fingerprint ("1200 rows, sum 123…"), for the given tables and sequences. */
-    static Map<String, String> of(Connection connection, RowHash hash, List<PgTable> tables, List<PgTable> sequences)
-            throws SQLException {
-        Map<String, String> sums = new LinkedHashMap<>(tablesOnly(connection, hash, tables));
+    static Map<String, String> of(Connection connection, RowHash hash, Map<String, String> columns, List<PgTable> tables,
+                                  List<PgTable> sequences) throws SQLException {
+        Map<String, String> sums = new LinkedHashMap<>(tablesOnly(connection, hash, columns, tables));
         try (Statement s = connection.createStatement()) {
             for (PgTable sequence : sequences) {
                 sums.put("sequence " + sequence.display(), sequenceValue(s, sequence));
@@ -48,10 +50,11 @@ final class PgChecksums {
      * least loaded session): a table is scanned by one backend, so big databases verify in parallel.
      */
     static Map<String, String> parallel(Callable<Connection> open, int connections, RowHash hash,
-                                        List<PgTable> tables, List<PgTable> sequences) throws SQLException {
+                                        Map<String, String> columns, List<PgTable> tables, List<PgTable> sequences)
+            throws SQLException {
         if (connections <= 1 || tables.size() <= 1) {
             try (Connection c = call(open)) {
-                return of(c, hash, tables, sequences);
+                return of(c, hash, columns, tables, sequences);
             }
         }
         List<List<PgTable>> shares = new ArrayList<>();
@@ -73,7 +76,7 @@ final class PgChecksums {
             for (List<PgTable> share : shares) {
                 parts.add(pool.submit(() -> {
                     try (Connection c = call(open)) {
-                        return tablesOnly(c, hash, share);
+                        return tablesOnly(c, hash, columns, share);
                     }
                 }));
             }
@@ -84,7 +87,7 @@ final class PgChecksums {
             Map<String, String> sums = new LinkedHashMap<>();
             tables.forEach(t -> sums.put("table " + t.display(), found.get("table " + t.display())));
             try (Connection c = call(open)) {
-                Map<String, String> rest = of(c, hash, List.of(), sequences);
+                Map<String, String> rest = of(c, hash, columns, List.of(), sequences);
                 sums.putAll(rest);
             }
             return sums;
@@ -93,12 +96,12 @@ final class PgChecksums {
         }
     }
 
-    private static Map<String, String> tablesOnly(Connection connection, RowHash hash, List<PgTable> tables)
-            throws SQLException {
+    private static Map<String, String> tablesOnly(Connection connection, RowHash hash, Map<String, String> columns,
+                                                  List<PgTable> tables) throws SQLException {
         Map<String, String> sums = new LinkedHashMap<>();
         try (Statement s = connection.createStatement()) {
             for (PgTable table : tables) {
-                sums.put("table " + table.display(), tableSum(s, hash, table));
+                sums.put("table " + table.display(), tableSum(s, hash, columns, table));
             }
         }
         return sums;
@@ -135,18 +138,30 @@ final class PgChecksums {
         }
     }
 
-    /** One table's fingerprint: "1200 rows, sum 123…", or "missing". */
-    static String tableSum(Statement s, RowHash hash, PgTable table) throws SQLException {
-        String sql = "SELECT count(*), " + hash.sum("t::text") + " FROM ONLY " + table.quoted() + " AS t";
+    /**
+     * One table's fingerprint: "1200 rows, sum 123…", or "missing".
+     *
+     * @param columns "schema.name" → the quoted column list the copy uses ({@link PgCatalog#copyLayout}); both sides
+     *     of a comparison must be given the same (the source's)
+     */
+    static String tableSum(Statement s, RowHash hash, Map<String, String> columns, PgTable table) throws SQLException {
+        String cols = columns.get(table.display());
+        String row = cols == null ? "t::text" : "ROW(" + cols + ")::text";
+        String sql = "SELECT count(*), " + hash.sum(row) + " FROM ONLY " + table.quoted() + " AS t";
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();
-            return rs.getLong(1) + " rows, sum " + rs.getBigDecimal(2).toPlainString();
+            return fingerprint(rs.getLong(1), rs.getBigDecimal(2).toBigIntegerExact());
         } catch (SQLException e) {
             if ("42P01".equals(e.getSQLState())) {
                 return "missing";
             }
             throw e;
         }
+    }
+
+    /** The form both sides' table fingerprints take. */
+    static String fingerprint(long rows, java.math.BigInteger sum) {
+        return rows + " rows, sum " + sum;
     }
 
     private static String sequenceValue(Statement s, PgTable sequence) throws SQLException {

@@ -35,8 +35,11 @@ final class PgDataCopy {
 
     private static final long PROGRESS_EVERY_MILLIS = 250;
 
-    /** What the copy did: bytes of COPY text, tables copied by this run. */
-    record Outcome(long bytes, int tables) {}
+    /**
+     * What the copy did: bytes of COPY text, tables copied by this run, and when asked for, each table's rows as
+     * they passed ("schema.name" → count and hash sum, {@link CopyLineHash}).
+     */
+    record Outcome(long bytes, int tables, Map<String, RowSum> streamSums) {}
 
     private final DataEndpoint source;
     private final DataEndpoint target;
@@ -44,13 +47,16 @@ final class PgDataCopy {
     private final PgCopyLog log;
     private final EventSink events;
     private final long totalBytes;
+    private final boolean fingerprint;
 
     private final AtomicLong bytes = new AtomicLong();
     private final Queue<FerryEvent> finished = new ConcurrentLinkedQueue<>();
     private final List<Connection> sessions = new CopyOnWriteArrayList<>();
 
+    /** @param fingerprint whether to hash each row as it passes, for the verification ({@link CopyLineHash}) */
     PgDataCopy(DataEndpoint source, DataEndpoint target, String snapshot, PgCopyLog log, EventSink events,
-               long totalBytes) {
+               long totalBytes, boolean fingerprint) {
+        this.fingerprint = fingerprint;
         this.source = source;
         this.target = target;
         this.snapshot = snapshot;
@@ -83,7 +89,11 @@ final class PgDataCopy {
             }
             drain();
             done = true;
-            return new Outcome(bytes.get(), tallies.size());
+            Map<String, RowSum> sums = new HashMap<>();
+            if (fingerprint) {
+                tallies.forEach((table, tally) -> sums.put(table.display(), tally.sum));
+            }
+            return new Outcome(bytes.get(), tallies.size(), sums);
         } finally {
             if (!done) {
                 abortAll();
@@ -101,12 +111,12 @@ final class PgDataCopy {
                 tally.start();
                 PgRowCopy.Copied copied;
                 try {
-                    copied = PgRowCopy.copy(slice, from, to, bytes);
+                    copied = PgRowCopy.copy(slice, from, to, bytes, fingerprint);
                 } catch (PgRowCopy.Failure f) {
                     DataEndpoint side = f.role.equals("source") ? source : target;
                     throw PgConnections.queryFailed(side, f.role, "copy the rows of " + slice.table().display(), f.sql());
                 }
-                if (tally.finish(copied.rows(), copied.bytes())) {
+                if (tally.finish(copied)) {
                     log.record(PgCopyLog.table(slice.table()));
                     finished.add(tally.event(slice.table(), slice.count()));
                     checksums.add(slice.table());
@@ -196,6 +206,7 @@ final class PgDataCopy {
         private long rows;
         private long bytes;
         private long startNanos;
+        private final RowSum sum = new RowSum();
 
         Tally(int slices) {
             this.slicesLeft = slices;
@@ -208,9 +219,12 @@ final class PgDataCopy {
         }
 
         /** Returns true when this was the table's last slice. */
-        synchronized boolean finish(long sliceRows, long sliceBytes) {
-            rows += sliceRows;
-            bytes += sliceBytes;
+        synchronized boolean finish(PgRowCopy.Copied slice) {
+            rows += slice.rows();
+            bytes += slice.bytes();
+            if (slice.sum() != null) {
+                sum.add(slice.sum());
+            }
             return --slicesLeft == 0;
         }
 

@@ -30,8 +30,8 @@ final class PgRowCopy {
         }
     }
 
-    /** What a slice brought: rows and bytes of COPY text. */
-    record Copied(long rows, long bytes) {}
+    /** What a slice brought: rows and bytes of COPY text, and its rows' fingerprint (null when not asked for). */
+    record Copied(long rows, long bytes, RowSum sum) {}
 
     private static final int BATCH = 256 * 1024;
 
@@ -43,8 +43,12 @@ final class PgRowCopy {
      *
      * @param source a session inside the copy's snapshot (its transaction stays open)
      * @param target a session with auto-commit off
+     * @param fingerprint whether to hash the rows as they pass ({@link CopyLineHash}), for the verification
      */
-    static Copied copy(CopySlice slice, Connection source, Connection target, AtomicLong bytes) throws Failure {
+    static Copied copy(CopySlice slice, Connection source, Connection target, AtomicLong bytes, boolean fingerprint)
+            throws Failure {
+        RowSum sum = fingerprint ? new RowSum() : null;
+        CopyLineHash hasher = fingerprint ? new CopyLineHash(slice.columns().isEmpty(), sum) : null;
         CopyIn in;
         try {
             if (slice.whole()) {
@@ -82,6 +86,9 @@ final class PgRowCopy {
                 if (row == null) {
                     break;
                 }
+                if (hasher != null) {
+                    hasher.feed(row, 0, row.length);
+                }
                 if (row.length > batch.length) {
                     in.writeToCopy(row, 0, row.length);
                     bytes.addAndGet(row.length);
@@ -96,8 +103,12 @@ final class PgRowCopy {
         }
         try {
             long rows = in.endCopy();
+            if (hasher != null && (hasher.hasPartialLine() || sum.rows() != rows)) {
+                throw new SQLException("the COPY stream of " + slice.table().display() + " ended mid-row or its"
+                        + " lines (" + sum.rows() + ") are not the rows written (" + rows + ")");
+            }
             target.commit();
-            return new Copied(rows, sent);
+            return new Copied(rows, sent, sum);
         } catch (SQLException e) {
             throw new Failure("target", e);
         }

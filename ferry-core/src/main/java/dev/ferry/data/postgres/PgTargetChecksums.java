@@ -28,6 +28,9 @@ final class PgTargetChecksums implements AutoCloseable {
     private final ExecutorService pool;
     private final List<Future<?>> workers = new ArrayList<>();
 
+    /** The source's column lists ({@link PgChecksums#tableSum}), read under the copy's locks: set before any add. */
+    private volatile Map<String, String> columns = Map.of();
+
     /** @param open opens a target session (the same session settings as the source's checksums) */
     PgTargetChecksums(Callable<Connection> open, RowHash hash, int sessionCount) {
         pool = Executors.newFixedThreadPool(sessionCount, daemon("ferry-target-checksum"));
@@ -39,12 +42,17 @@ final class PgTargetChecksums implements AutoCloseable {
                     Optional<PgTable> next;
                     while ((next = queue.take()).isPresent()) {
                         PgTable table = next.get();
-                        sums.put("table " + table.display(), PgChecksums.tableSum(s, hash, table));
+                        sums.put("table " + table.display(), PgChecksums.tableSum(s, hash, columns, table));
                     }
                 }
                 return null;
             }));
         }
+    }
+
+    /** The source's column lists, which every table's fingerprint is taken over; before the first {@link #add}. */
+    void columns(Map<String, String> copied) {
+        columns = Map.copyOf(copied);
     }
 
     /** Queues a table whose rows are all committed on the target. */

@@ -23,9 +23,10 @@ final class PgVerifier {
      * @param openTarget opens a target session; {@code connections} of them checksum the tables in parallel
      */
     static Verification compare(Map<String, String> sourceSums, Callable<Connection> openTarget, int connections,
-                                RowHash hash, List<PgTable> targetTables, List<PgTable> sourceTables,
-                                List<PgTable> sequences) throws SQLException {
-        Map<String, String> targetSums = PgChecksums.parallel(openTarget, connections, hash, sourceTables, sequences);
+                                RowHash hash, Map<String, String> columns, List<PgTable> targetTables,
+                                List<PgTable> sourceTables, List<PgTable> sequences) throws SQLException {
+        Map<String, String> targetSums = PgChecksums.parallel(openTarget, connections, hash, columns, sourceTables,
+                sequences);
         return compare(sourceSums, targetSums, targetTables, sourceTables);
     }
 

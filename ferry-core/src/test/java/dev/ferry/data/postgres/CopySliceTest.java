@@ -17,6 +17,28 @@ class CopySliceTest {
             "odd.no columns", 0L);
 
     @Test
+    void requireCoverage_plannedSlices_accepted_gapOverlapOrMissingLastRefused() {
+        List<CopySlice> planned = CopySlice.plan(List.of(small, big, empty), columns, pages, 2, true, 1000);
+        assertThat(planned).hasSizeGreaterThan(3);
+        CopySlice.requireCoverage(planned);
+
+        List<CopySlice> events = planned.stream().filter(s -> s.table() == big).toList();
+        CopySlice second = events.get(1);
+        List<CopySlice> gap = new java.util.ArrayList<>(events);
+        gap.set(1, new CopySlice(big, second.columns(), second.fromPage() + 1, second.toPage(), second.count()));
+        List<CopySlice> closedEnd = new java.util.ArrayList<>(events);
+        CopySlice last = events.get(events.size() - 1);
+        closedEnd.set(events.size() - 1, new CopySlice(big, last.columns(), last.fromPage(), last.fromPage() + 10,
+                last.count()));
+        List<CopySlice> lost = events.subList(1, events.size());
+
+        for (List<CopySlice> broken : List.of(gap, closedEnd, lost, events.subList(0, events.size() - 1))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CopySlice.requireCoverage(broken))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("public.events");
+        }
+    }
+
+    @Test
     void plan_oneJob_wholeTablesLargestFirst() {
         List<CopySlice> slices = CopySlice.plan(List.of(small, empty, big), columns, pages, 1, true,
                 CopySlice.MIN_SLICE_PAGES);

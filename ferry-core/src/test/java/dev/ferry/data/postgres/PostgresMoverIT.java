@@ -287,6 +287,35 @@ class PostgresMoverIT {
     }
 
     @Test
+    void move_rowChangedOnTheWayIntoTheTarget_verificationFailsNamingTheTable() throws Exception {
+        String target = newTarget();
+        // once the schema is there, a trigger on the target alters one row as COPY writes it: the source's sum (taken
+        // from the stream) and the target's (read back from the table) must then differ
+        EventSink tampering = event -> {
+            events.add(event);
+            if (event instanceof FerryEvent.Step step && step.text().startsWith("copying 3 tables")) {
+                try {
+                    targetServer.execute(target, "CREATE FUNCTION tamper() RETURNS trigger LANGUAGE plpgsql AS"
+                                    + " 'BEGIN IF NEW.id = 1234 THEN NEW.body := ''tampered''; END IF; RETURN NEW; END'",
+                            "CREATE TRIGGER tamper BEFORE INSERT ON everything FOR EACH ROW EXECUTE FUNCTION tamper()");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+
+        MoveResult result = mover.move(mover.plan(request(target, 1, false, false)), tampering);
+
+        assertThat(result.verification().passed()).isFalse();
+        assertThat(result.verification().differences()).singleElement().satisfies(c -> {
+            assertThat(c.subject()).isEqualTo("table public.everything");
+            assertThat(c.source()).startsWith(PgFixtures.ROWS + " rows, sum ");
+            assertThat(c.target()).startsWith(PgFixtures.ROWS + " rows, sum ").isNotEqualTo(c.source());
+        });
+        assertThat(RunState.read(result.stateFile()).orElseThrow().phase()).isEqualTo(RunState.Phase.COPYING);
+    }
+
+    @Test
     void plan_targetUserNotSuperuser_warnsAboutTheUntrustedExtensionOnly() throws Exception {
         targetServer.execute("postgres", "CREATE ROLE app LOGIN PASSWORD 'app-pw'", "CREATE DATABASE appdb OWNER app");
         MoveRequest request = new MoveRequest(endpoint(sourceServer.url(source)),
