@@ -78,7 +78,7 @@ public final class PostgresMover implements DataMover {
             String resumePhase = resumePhase(request, state, stateFile);
             List<String> contents = to.contents();
             if (!contents.isEmpty() && resumePhase == null && !request.force()) {
-                throw notEmpty(request, contents, state.isPresent());
+                throw notEmpty(request, contents, state.map(RunState::phase));
             }
             PgCopyLog log = PgCopyLog.read(PgCopyLog.fileFor(stateFile));
             boolean keepCopied = Phase.COPYING.name().equals(resumePhase) && log.isDone(PgCopyLog.PRE_DATA);
@@ -198,12 +198,16 @@ public final class PostgresMover implements DataMover {
         return recorded.phase().name();
     }
 
-    private static FerryException notEmpty(MoveRequest request, List<String> contents, boolean recorded) {
+    /** The refusal of a non-empty target; its hint follows what the last recorded run to it did, if any. */
+    private static FerryException notEmpty(MoveRequest request, List<String> contents, Optional<Phase> recorded) {
         List<String> shown = contents.size() > 8 ? contents.subList(0, 8) : contents;
         String more = contents.size() > shown.size() ? ", … (" + contents.size() + " in all)" : "";
-        String hint = recorded
-                ? "an earlier run to this target was interrupted: finish it with --resume, or start over with --force"
-                : "choose an empty database, or add --force to drop these objects first (the plan lists them)";
+        String hint = recorded.map(phase -> phase == Phase.VERIFIED
+                        ? "it already holds a verified copy of this source from an earlier run: nothing to do; add"
+                                + " --force to drop it and copy again"
+                        : "an earlier run to this target was interrupted: finish it with --resume, or start over with"
+                                + " --force")
+                .orElse("choose an empty database, or add --force to drop these objects first (the plan lists them)");
         return FerryException.badInput("the target database " + request.target().url().place() + " is not empty: "
                 + String.join(", ", shown) + more, hint);
     }

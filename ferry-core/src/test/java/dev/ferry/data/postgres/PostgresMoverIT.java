@@ -94,6 +94,12 @@ class PostgresMoverIT {
         assertThat(state.phase()).isEqualTo(RunState.Phase.VERIFIED);
         assertNoPassword(Files.readString(result.stateFile()));
         events.forEach(e -> assertNoPassword(e.toString()));
+
+        // the same command again: the target is refused as not empty, and the hint says why (not "interrupted")
+        assertThatThrownBy(() -> mover.plan(request(target, 1, false, false)))
+                .isInstanceOfSatisfying(FerryException.class, e -> assertThat(e.hint())
+                        .startsWith("it already holds a verified copy of this source").contains("--force")
+                        .doesNotContain("--resume"));
     }
 
     @Test
