@@ -52,29 +52,9 @@ public final class LocalTargetResolver implements TargetResolver {
     record Published(String host, int port) {}
 
     private static ComposeService choose(LoadedCompose compose, String label, DataKind kind, String serviceName) {
-        List<ComposeService> services = compose.project().services();
-        if (serviceName != null) {
-            ComposeService named = services.stream().filter(s -> s.name().equals(serviceName)).findFirst()
-                    .orElseThrow(() -> FerryException.badInput(label, 0, "--to-service: no service " + serviceName,
-                            "choose one of: " + String.join(", ", services.stream().map(ComposeService::name).toList())));
-            if (!isKind(named, kind)) {
-                throw FerryException.badInput(label, compose.tree().lineOf(List.of("services", serviceName)),
-                        "--to-service: service " + serviceName + " is not a " + kindName(kind) + " service",
-                        "give a service with x-defang-" + kind.label() + ": true or a " + kind.label() + " image");
-            }
-            return named;
-        }
-        List<ComposeService> matching = services.stream().filter(s -> isKind(s, kind)).toList();
-        if (matching.isEmpty()) {
-            throw FerryException.badInput(label, 0, "no " + kindName(kind) + " service (x-defang-" + kind.label()
-                    + ": true or a " + kind.label() + " image)", "give the target with --to-url instead");
-        }
-        if (matching.size() > 1) {
-            throw FerryException.badInput(label, 0, "more than one " + kindName(kind) + " service ("
-                    + String.join(", ", matching.stream().map(ComposeService::name).toList()) + ")",
-                    "choose one with --to-service NAME");
-        }
-        return matching.get(0);
+        return new DatabaseServiceChoice(kindName(kind) + " service", "x-defang-" + kind.label() + ": true or a "
+                + kind.label() + " image", s -> isKind(s, kind), "give the target with --to-url instead")
+                .choose(compose, label, serviceName);
     }
 
     static boolean isKind(ComposeService service, DataKind kind) {

@@ -5,10 +5,10 @@ import dev.ferry.compose.ComposeService;
 import dev.ferry.compose.load.ComposeRules;
 import dev.ferry.compose.load.LoadedCompose;
 import dev.ferry.data.deployed.DataKind;
+import dev.ferry.data.deployed.DatabaseServiceChoice;
 import dev.ferry.provider.aws.ops.DeployedStack;
 import dev.ferry.provider.aws.template.AppStackOutputs;
 import dev.ferry.provider.aws.template.LogicalIds;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,33 +74,13 @@ public record MoverTarget(String service, DataKind kind, String host, int port, 
                 output(stack, AppStackOutputs.DATABASE_SECRET_PREFIX + id), major(service.image()));
     }
 
+    /** Only a managed database (x-defang-postgres / x-defang-redis) is one the stack runs. */
     private static ComposeService choose(LoadedCompose compose, DataKind kind, String serviceName) {
-        String label = compose.file().getFileName().toString();
-        List<ComposeService> services = compose.project().services();
-        String what = kind == DataKind.POSTGRES ? "managed Postgres service (x-defang-postgres: true)"
-                : "managed Redis service (x-defang-redis: true)";
-        if (serviceName != null) {
-            ComposeService named = services.stream().filter(s -> s.name().equals(serviceName)).findFirst()
-                    .orElseThrow(() -> FerryException.badInput(label, 0, "--to-service: no service " + serviceName,
-                            "choose one of: " + String.join(", ", services.stream().map(ComposeService::name).toList())));
-            if (!isKind(named, kind)) {
-                throw FerryException.badInput(label, compose.tree().lineOf(List.of("services", serviceName)),
-                        "--to-service: service " + serviceName + " is not a " + what + ", so aws runs no database for it",
-                        "give a service with x-defang-" + kind.label() + ": true");
-            }
-            return named;
-        }
-        List<ComposeService> matching = services.stream().filter(s -> isKind(s, kind)).toList();
-        if (matching.isEmpty()) {
-            throw FerryException.badInput(label, 0, "no " + what + ": the aws stack runs no database to copy into",
-                    "mark the database service with x-defang-" + kind.label() + ": true and deploy, or give --to-url");
-        }
-        if (matching.size() > 1) {
-            throw FerryException.badInput(label, 0, "more than one " + what + " ("
-                    + String.join(", ", matching.stream().map(ComposeService::name).toList()) + ")",
-                    "choose one with --to-service NAME");
-        }
-        return matching.get(0);
+        String kindName = kind == DataKind.POSTGRES ? "Postgres" : "Redis";
+        return new DatabaseServiceChoice("managed " + kindName + " service", "x-defang-" + kind.label() + ": true",
+                s -> isKind(s, kind), "mark the database service with x-defang-" + kind.label() + ": true and deploy"
+                        + " (the aws stack runs a database for those only), or give --to-url")
+                .choose(compose, compose.file().getFileName().toString(), serviceName);
     }
 
     private static boolean isKind(ComposeService service, DataKind kind) {
