@@ -45,6 +45,9 @@ final class ProgressBar implements EventSink {
         String done = bytes ? Sizes.human(progress.done()) : Long.toString(progress.done());
         String rate = bytes ? Sizes.human((long) (progress.done() / seconds)) + "/s"
                 : String.format(Locale.ROOT, "%.0f/s", progress.done() / seconds);
+        if (progress.rows() >= 0) {
+            rate += String.format(Locale.ROOT, ", %,.0f rows/s", progress.rows() / seconds);
+        }
         StringBuilder line = new StringBuilder("\r   ").append(progress.task()).append(' ');
         if (progress.total() > 0) {
             double fraction = Math.min(1.0, (double) progress.done() / progress.total());

@@ -26,6 +26,21 @@ class ProgressBarTest {
     }
 
     @Test
+    void emit_copyProgressWithRows_showsBytesRowsPerSecondAndEta() {
+        bar.emit(new FerryEvent.Progress("copy", 50L * 1024 * 1024, 100L * 1024 * 1024, 400_000));
+
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).matches("(?s)\\r   copy \\[#+-+\\]  50% 50\\.0 MB, "
+                + "[0-9.]+ [kMG]?B/s, [0-9,]+ rows/s, ETA \\d+ s\\u001b\\[K");
+    }
+
+    @Test
+    void emit_byteProgressWithoutRows_saysNoRows() {
+        bar.emit(new FerryEvent.Progress("restore", 1024, 2048));
+
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).doesNotContain("rows/s");
+    }
+
+    @Test
     void emit_downloadProgress_countsBytes() {
         bar.emit(new FerryEvent.Progress("download", 3L * 1024 * 1024, 12L * 1024 * 1024));
 

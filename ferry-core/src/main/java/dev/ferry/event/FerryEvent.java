@@ -9,8 +9,16 @@ public sealed interface FerryEvent {
     /** A step of a longer operation began, e.g. "Collecting information about "app"...". */
     record Step(String text) implements FerryEvent {}
 
-    /** Progress of a counted piece of work; {@code total} is -1 when unknown. */
-    record Progress(String task, long done, long total) implements FerryEvent {}
+    /**
+     * Progress of a counted piece of work; {@code total} is -1 when unknown. {@code rows} is the rows moved so far when
+     * the work counts bytes of rows (a data copy, for a rows-per-second figure), else -1.
+     */
+    record Progress(String task, long done, long total, long rows) implements FerryEvent {
+
+        public Progress(String task, long done, long total) {
+            this(task, done, total, -1);
+        }
+    }
 
     /** A detail useful with --debug or in a log, not shown by default. */
     record Detail(String text) implements FerryEvent {}

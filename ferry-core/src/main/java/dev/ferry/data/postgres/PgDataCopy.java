@@ -50,6 +50,7 @@ final class PgDataCopy {
     private final boolean fingerprint;
 
     private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong rows = new AtomicLong();
     private final Queue<FerryEvent> finished = new ConcurrentLinkedQueue<>();
     private final List<Connection> sessions = new CopyOnWriteArrayList<>();
 
@@ -83,7 +84,7 @@ final class PgDataCopy {
                 drain();
                 if (System.currentTimeMillis() - lastProgress >= PROGRESS_EVERY_MILLIS) {
                     lastProgress = System.currentTimeMillis();
-                    events.emit(new FerryEvent.Progress("copy", bytes.get(), totalBytes));
+                    events.emit(new FerryEvent.Progress("copy", bytes.get(), totalBytes, rows.get()));
                 }
                 sleep();
             }
@@ -111,7 +112,7 @@ final class PgDataCopy {
                 tally.start();
                 PgRowCopy.Copied copied;
                 try {
-                    copied = PgRowCopy.copy(slice, from, to, bytes, fingerprint);
+                    copied = PgRowCopy.copy(slice, from, to, bytes, rows, fingerprint);
                 } catch (PgRowCopy.Failure f) {
                     DataEndpoint side = f.role.equals("source") ? source : target;
                     throw PgConnections.queryFailed(side, f.role, "copy the rows of " + slice.table().display(), f.sql());

@@ -39,14 +39,14 @@ final class PgRowCopy {
     }
 
     /**
-     * Copies a slice; adds the bytes to {@code bytes} (all slices' progress) as they go.
+     * Copies a slice; adds the bytes and rows to {@code bytes} and {@code rowsSent} (all slices' progress) as they go.
      *
      * @param source a session inside the copy's snapshot (its transaction stays open)
      * @param target a session with auto-commit off
      * @param fingerprint whether to hash the rows as they pass ({@link CopyLineHash}), for the verification
      */
-    static Copied copy(CopySlice slice, Connection source, Connection target, AtomicLong bytes, boolean fingerprint)
-            throws Failure {
+    static Copied copy(CopySlice slice, Connection source, Connection target, AtomicLong bytes, AtomicLong rowsSent,
+                       boolean fingerprint) throws Failure {
         RowSum sum = fingerprint ? new RowSum() : null;
         CopyLineHash hasher = fingerprint ? new CopyLineHash(slice.columns().isEmpty(), sum) : null;
         CopyIn in;
@@ -68,6 +68,7 @@ final class PgRowCopy {
         }
         byte[] batch = new byte[BATCH];
         int length = 0;
+        int batchRows = 0;
         long sent = 0;
         while (true) {
             byte[] row;
@@ -80,8 +81,10 @@ final class PgRowCopy {
                 if (row == null || length + row.length > batch.length) {
                     in.writeToCopy(batch, 0, length);
                     bytes.addAndGet(length);
+                    rowsSent.addAndGet(batchRows);
                     sent += length;
                     length = 0;
+                    batchRows = 0;
                 }
                 if (row == null) {
                     break;
@@ -92,10 +95,12 @@ final class PgRowCopy {
                 if (row.length > batch.length) {
                     in.writeToCopy(row, 0, row.length);
                     bytes.addAndGet(row.length);
+                    rowsSent.incrementAndGet();
                     sent += row.length;
                 } else {
                     System.arraycopy(row, 0, batch, length, row.length);
                     length += row.length;
+                    batchRows++;
                 }
             } catch (SQLException e) {
                 throw new Failure("target", e);

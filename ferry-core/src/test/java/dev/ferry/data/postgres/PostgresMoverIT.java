@@ -109,6 +109,9 @@ class PostgresMoverIT {
         MoveResult result = slicing.move(slicing.plan(request(target, 2, false, false)), events::add);
 
         assertThat(result.verification().passed()).as(result.verification().differences().toString()).isTrue();
+        // the copy's progress counts rows too (a terminal shows rows per second beside the bytes)
+        assertThat(events).filteredOn(e -> e instanceof FerryEvent.Progress p && p.task().equals("copy")).isNotEmpty()
+                .allMatch(e -> ((FerryEvent.Progress) e).rows() >= 0);
         assertThat(steps()).contains("creating indexes and constraints (pg_restore --section=post-data --jobs=2)")
                 .anyMatch(s -> s.startsWith("copying 3 tables with 2 jobs"));
         assertThat(steps()).anyMatch(s -> s.startsWith("copied public.everything: ") && s.contains(", 3,000 rows, ")
