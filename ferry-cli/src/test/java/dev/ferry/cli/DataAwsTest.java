@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ferry.provider.ProviderSettings;
 import dev.ferry.provider.aws.AwsSettings;
-import dev.ferry.provider.aws.deploy.Templates;
-import dev.ferry.provider.aws.template.AppStackOutputs;
-import dev.ferry.provider.aws.template.BootstrapOutputs;
 import dev.ferry.provider.aws.testing.FakeAws;
 import dev.ferry.provider.aws.testing.FakeAwsAccount;
+import dev.ferry.provider.aws.testing.MoverStacks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +29,8 @@ class DataAwsTest {
     private static final String CANARY = "CanaryPw41c0ffee";
     /** Nothing listens there: the local plan says it could not read the source (DataAwsIT reads a real one). */
     private static final String SOURCE = "postgres://u1:" + CANARY + "@127.0.0.1:1/d1";
-    private static final String STACK = "ferry-shop-beta";
-    private static final String LOG_GROUP = "/ferry/shop/beta";
+    private static final String STACK = MoverStacks.STACK;
+    private static final String LOG_GROUP = MoverStacks.LOG_GROUP;
     private static final Set<String> MUTATING = Set.of("S3.PUT", "CodeBuild_20161006.StartBuild",
             "AmazonEC2ContainerServiceV20141113.RunTask", "AmazonEC2ContainerServiceV20141113.RegisterTaskDefinition",
             "AmazonSSM.PutParameter", "AmazonSSM.DeleteParameter");
@@ -56,24 +53,7 @@ class DataAwsTest {
                 """);
         jar = dir.resolve("ferry.jar");
         Files.write(jar, new byte[] {'P', 'K', 3, 4, 9});
-        account.cloudFormation.existing(AwsSettings.bootstrapStackName(), "CREATE_COMPLETE", "{}", Map.of(), Map.of(
-                BootstrapOutputs.ARTIFACT_BUCKET, FakeAwsAccount.BUCKET,
-                BootstrapOutputs.IMAGE_REPOSITORY_URI, FakeAwsAccount.REPOSITORY_URI,
-                BootstrapOutputs.BUILD_PROJECT, FakeAwsAccount.BUILD_PROJECT,
-                BootstrapOutputs.BUILD_LOG_GROUP, FakeAwsAccount.BUILD_LOG_GROUP,
-                Templates.VERSION_OUTPUT, Templates.standard().bootstrapVersion()));
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put(AppStackOutputs.CLUSTER, STACK);
-        out.put(AppStackOutputs.PRIVATE_SUBNETS, "subnet-aaa,subnet-bbb");
-        out.put(AppStackOutputs.TASK_ASSIGN_PUBLIC_IP, "DISABLED");
-        out.put(AppStackOutputs.TASK_SECURITY_GROUP, "sg-123");
-        out.put(AppStackOutputs.LOG_GROUP, LOG_GROUP);
-        out.put(AppStackOutputs.TASK_EXECUTION_ROLE, "arn:aws:iam::123456789012:role/ferry-shop-beta-TaskExecutionRole");
-        out.put(AppStackOutputs.ENDPOINT_PREFIX + "Db", "db1.abc.us-east-1.rds.amazonaws.com:5432");
-        out.put(AppStackOutputs.DATABASE_SECRET_PREFIX + "Db", "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbC");
-        out.put(AppStackOutputs.DATABASE_USER_PREFIX + "Db", "postgres");
-        out.put(AppStackOutputs.DATABASE_NAME_PREFIX + "Db", "shop");
-        account.cloudFormation.existing(STACK, "UPDATE_COMPLETE", "{}", Map.of(), out);
+        MoverStacks.deploy(account, MoverStacks.appOutputs(false));
     }
 
     @AfterEach

@@ -18,13 +18,12 @@ import dev.ferry.event.FerryEvent;
 import dev.ferry.provider.ProviderSettings;
 import dev.ferry.provider.aws.AwsClients;
 import dev.ferry.provider.aws.AwsSettings;
-import dev.ferry.provider.aws.deploy.Templates;
 import dev.ferry.provider.aws.deploy.Waiting;
 import dev.ferry.provider.aws.ops.SsmConfigStore;
 import dev.ferry.provider.aws.template.AppStackOutputs;
-import dev.ferry.provider.aws.template.BootstrapOutputs;
 import dev.ferry.provider.aws.testing.FakeAws;
 import dev.ferry.provider.aws.testing.FakeAwsAccount;
+import dev.ferry.provider.aws.testing.MoverStacks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,11 +43,11 @@ import org.junit.jupiter.api.io.TempDir;
 class InVpcMoveTest {
 
     static final String CANARY = "CanaryPw7f3e9d";
-    static final String STACK = "ferry-shop-beta";
-    static final String LOG_GROUP = "/ferry/shop/beta";
+    static final String STACK = MoverStacks.STACK;
+    static final String LOG_GROUP = MoverStacks.LOG_GROUP;
     static final String STREAM = "data-mover/mover/task1abcdef";
     static final String PARAMETER = "/ferry/shop/beta/mover/db/source-url";
-    static final String SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ferry-shop-beta-DbSecret-AbCdEf";
+    static final String SECRET_ARN = MoverStacks.SECRET_ARN;
     static final String COMPOSE = """
             name: shop
             services:
@@ -77,13 +76,7 @@ class InVpcMoveTest {
     void setUp() throws IOException {
         AwsSettings settings = new AwsSettings("us-east-1", "shop", ProviderSettings.defaults());
         account = new FakeAwsAccount(settings);
-        account.cloudFormation.existing(AwsSettings.bootstrapStackName(), "CREATE_COMPLETE", "{}", Map.of(), Map.of(
-                BootstrapOutputs.ARTIFACT_BUCKET, FakeAwsAccount.BUCKET,
-                BootstrapOutputs.IMAGE_REPOSITORY_URI, FakeAwsAccount.REPOSITORY_URI,
-                BootstrapOutputs.BUILD_PROJECT, FakeAwsAccount.BUILD_PROJECT,
-                BootstrapOutputs.BUILD_LOG_GROUP, FakeAwsAccount.BUILD_LOG_GROUP,
-                Templates.VERSION_OUTPUT, Templates.standard().bootstrapVersion()));
-        account.cloudFormation.existing(STACK, "UPDATE_COMPLETE", "{}", Map.of(), appOutputs());
+        MoverStacks.deploy(account, appOutputs());
         clients = new AwsClients(account.aws.env());
         Files.writeString(dir.resolve("compose.yaml"), COMPOSE);
         compose = ComposeLoader.load(dir.resolve("compose.yaml"), "compose.yaml", LoadOptions.of(Map.of()));
@@ -98,19 +91,7 @@ class InVpcMoveTest {
     }
 
     static Map<String, String> appOutputs() {
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put(AppStackOutputs.CLUSTER, STACK);
-        out.put(AppStackOutputs.PRIVATE_SUBNETS, "subnet-aaa,subnet-bbb");
-        out.put(AppStackOutputs.TASK_ASSIGN_PUBLIC_IP, "ENABLED");
-        out.put(AppStackOutputs.TASK_SECURITY_GROUP, "sg-123");
-        out.put(AppStackOutputs.LOG_GROUP, LOG_GROUP);
-        out.put(AppStackOutputs.TASK_EXECUTION_ROLE, "arn:aws:iam::123456789012:role/ferry-shop-beta-TaskExecutionRole");
-        out.put(AppStackOutputs.ENDPOINT_PREFIX + "Db", "db1.abc.us-east-1.rds.amazonaws.com:5432");
-        out.put(AppStackOutputs.DATABASE_SECRET_PREFIX + "Db", SECRET_ARN);
-        out.put(AppStackOutputs.DATABASE_USER_PREFIX + "Db", "postgres");
-        out.put(AppStackOutputs.DATABASE_NAME_PREFIX + "Db", "shop");
-        out.put(AppStackOutputs.ENDPOINT_PREFIX + "Cache", "cache1.abc.use1.cache.amazonaws.com:6379");
-        return out;
+        return MoverStacks.withCache(MoverStacks.appOutputs(true));
     }
 
     InVpcMove move() {
