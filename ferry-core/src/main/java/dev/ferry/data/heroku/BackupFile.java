@@ -4,16 +4,15 @@ import dev.ferry.FerryException;
 import dev.ferry.data.Sizes;
 import dev.ferry.event.EventSink;
 import dev.ferry.event.FerryEvent;
+import dev.ferry.io.PrivateTempFolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToLongFunction;
 
 /**
@@ -29,17 +28,13 @@ public final class BackupFile implements AutoCloseable {
     static final long HEADROOM = 64L << 20;
     private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
 
-    private final Path dir;
+    private final PrivateTempFolder folder;
     private final Path file;
-    private final Thread deleteOnExit;
-    private final AtomicBoolean deleted = new AtomicBoolean();
     private long bytes;
 
-    private BackupFile(Path dir, Path file) {
-        this.dir = dir;
+    private BackupFile(PrivateTempFolder folder, Path file) {
+        this.folder = folder;
         this.file = file;
-        this.deleteOnExit = new Thread(this::delete, "ferry-backup-delete");
-        Runtime.getRuntime().addShutdownHook(deleteOnExit);
     }
 
     /** The temporary folder: {@code TMPDIR} when set, as other Unix tools read it, else the JVM's. */
@@ -78,36 +73,18 @@ public final class BackupFile implements AutoCloseable {
     /** Deletes the file and its folder (once; later calls do nothing). */
     @Override
     public void close() {
-        delete();
-        try {
-            Runtime.getRuntime().removeShutdownHook(deleteOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run; it deletes the same files
-        }
-    }
-
-    private void delete() {
-        if (!deleted.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete the temporary backup " + file, e);
-        }
+        folder.close();
     }
 
     private static BackupFile create(HerokuBackup backup, Path root) {
         try {
-            Path dir = Files.createTempDirectory(root, "ferry-backup-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            PrivateTempFolder folder = PrivateTempFolder.create(root, "ferry-backup-", "backup");
             try {
-                Path file = Files.createFile(dir.resolve(backup.name() + ".dump"),
+                Path file = Files.createFile(folder.path().resolve(backup.name() + ".dump"),
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                return new BackupFile(dir, file);
+                return new BackupFile(folder, file);
             } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(dir);
+                folder.close();
                 throw e;
             }
         } catch (NoSuchFileException e) {

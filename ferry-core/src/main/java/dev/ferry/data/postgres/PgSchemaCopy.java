@@ -1,15 +1,13 @@
 package dev.ferry.data.postgres;
 
 import dev.ferry.data.DataEndpoint;
+import dev.ferry.io.PrivateTempFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Everything but the tables' rows, through pg_dump and pg_restore: one custom-format dump in the copy's snapshot
@@ -24,19 +22,14 @@ import java.util.stream.Stream;
 final class PgSchemaCopy implements AutoCloseable {
 
     private final PgTools tools;
-    private final Path folder;
+    /** Deleted on close and at Ctrl-C: the dump may hold the source's large objects (a resumed run dumps again). */
+    private final PrivateTempFolder folder;
     private final Path dump;
 
-    private final Thread deleteOnExit;
-
-    private PgSchemaCopy(PgTools tools, Path folder) {
+    private PgSchemaCopy(PgTools tools, PrivateTempFolder folder) {
         this.tools = tools;
         this.folder = folder;
-        this.dump = folder.resolve("schema.dump");
-        // Ctrl-C ends the JVM through its shutdown hooks: the dump (it may hold the source's large objects) must
-        // not stay behind; a resumed run dumps the schema again anyway
-        this.deleteOnExit = new Thread(this::deleteQuietly, "ferry-schema-dump-delete");
-        Runtime.getRuntime().addShutdownHook(deleteOnExit);
+        this.dump = folder.path().resolve("schema.dump");
     }
 
     /**
@@ -87,46 +80,18 @@ final class PgSchemaCopy implements AutoCloseable {
 
     @Override
     public void close() {
+        folder.close();
         try {
-            Runtime.getRuntime().removeShutdownHook(deleteOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run; it deletes the same folder
-        }
-        delete();
-    }
-
-    private void deleteQuietly() {
-        try {
-            delete();
-        } catch (UncheckedIOException e) {
-            // the JVM is exiting: nowhere left to report it
-        }
-    }
-
-    private void delete() {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete the temporary dump folder " + folder, e);
-        }
-        try {
-            Files.deleteIfExists(folder.getParent());
+            Files.deleteIfExists(folder.path().getParent());
         } catch (IOException stillInUse) {
             // another run's dump is in it: that run deletes it
         }
     }
 
-    /** A folder only this user can read: the dump may hold large objects. */
-    private static Path privateFolder(Path parent) {
+    private static PrivateTempFolder privateFolder(Path parent) {
         try {
             Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "ferry-pgdump-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            return PrivateTempFolder.create(parent, "ferry-pgdump-", "schema-dump");
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a temporary folder in " + parent, e);
         }
