@@ -3,6 +3,7 @@ package dev.ferry.provider.aws.data;
 import dev.ferry.FerryException;
 import dev.ferry.event.EventSink;
 import dev.ferry.event.FerryEvent;
+import dev.ferry.provider.aws.deploy.OneOffTask;
 import dev.ferry.provider.aws.deploy.Waiting;
 import dev.ferry.provider.aws.ops.AwsCall;
 import java.time.Duration;
@@ -17,9 +18,6 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsResponse
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
-import software.amazon.awssdk.services.ecs.model.Container;
-import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 
@@ -71,8 +69,8 @@ public final class MoverRun {
     /** Runs the task to its end; returns normally only when ferry in the task exited 0. */
     public void run(Network network, String taskDefinitionArn, Duration timeout) {
         start(network, taskDefinitionArn);
-        String stream = MoverTaskDefinition.stream(taskId(taskArn));
-        String what = "the data mover task " + taskId(taskArn);
+        String stream = MoverTaskDefinition.stream(OneOffTask.id(taskArn));
+        String what = "the data mover task " + OneOffTask.id(taskArn);
         Instant deadline = Instant.now().plus(timeout);
         String token = null;
         String shown = "";
@@ -113,12 +111,8 @@ public final class MoverRun {
 
     private void start(Network network, String taskDefinitionArn) {
         events.emit(new FerryEvent.Status(SOURCE, "starting a one-off task in " + network.cluster()));
-        RunTaskResponse started = call("ecs:RunTask", () -> ecs.runTask(b -> b.cluster(network.cluster())
-                .taskDefinition(taskDefinitionArn).launchType(LaunchType.FARGATE).count(1)
-                .startedBy("ferry-data-mover")
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(network.subnets())
-                        .securityGroups(network.securityGroup())
-                        .assignPublicIp(network.publicIp() ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED)))));
+        RunTaskResponse started = call("ecs:RunTask", () -> OneOffTask.start(ecs, network.cluster(),
+                taskDefinitionArn, "ferry-data-mover", network.subnets(), network.securityGroup(), network.publicIp()));
         if (started.tasks().isEmpty()) {
             String reason = started.failures().isEmpty() ? "no task was started"
                     : String.valueOf(started.failures().get(0).reason());
@@ -130,7 +124,7 @@ public final class MoverRun {
             cluster = network.cluster();
         }
         events.emit(new FerryEvent.Detail("task " + taskArn + ", its log stream " + network.logGroup() + " "
-                + MoverTaskDefinition.stream(taskId(taskArn))));
+                + MoverTaskDefinition.stream(OneOffTask.id(taskArn))));
     }
 
     /** Emits the lines written since {@code token}; returns the token to read on from. */
@@ -167,14 +161,12 @@ public final class MoverRun {
     }
 
     private void finish(Task task, String where) {
-        Container container = task.containers().isEmpty() ? null : task.containers().get(0);
-        Integer exit = container == null ? null : container.exitCode();
+        Integer exit = OneOffTask.exitCode(task);
         if (exit != null && exit == 0) {
             events.emit(new FerryEvent.Status(SOURCE, "exited 0: copied and verified"));
             return;
         }
-        String why = exit != null ? "exited " + exit : "stopped without an exit code: " + (container != null
-                && container.reason() != null ? container.reason() : String.valueOf(task.stoppedReason()));
+        String why = OneOffTask.ending(task);
         events.emit(new FerryEvent.Status(SOURCE, why));
         String tail = lastLines(where);
         if (exit != null && exit == 2) {
@@ -247,9 +239,5 @@ public final class MoverRun {
             }
             throw AwsCall.map(action, e);
         }
-    }
-
-    static String taskId(String taskArn) {
-        return taskArn.substring(taskArn.lastIndexOf('/') + 1);
     }
 }

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.Container;
-import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
 
@@ -57,11 +55,8 @@ public final class ReleaseTask {
     public void run(Spec spec, Duration timeout) {
         String service = spec.service();
         events.emit(new FerryEvent.Status(service, "starting one-off task"));
-        RunTaskResponse started = ecs.runTask(b -> b.cluster(spec.cluster()).taskDefinition(spec.taskDefinition())
-                .launchType(LaunchType.FARGATE).count(1).startedBy("ferry-release")
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(spec.subnets())
-                        .securityGroups(spec.securityGroup())
-                        .assignPublicIp(spec.publicIp() ? AssignPublicIp.ENABLED : AssignPublicIp.DISABLED))));
+        RunTaskResponse started = OneOffTask.start(ecs, spec.cluster(), spec.taskDefinition(), "ferry-release",
+                spec.subnets(), spec.securityGroup(), spec.publicIp());
         if (started.tasks().isEmpty()) {
             String reason = started.failures().isEmpty() ? "no task was started"
                     : started.failures().get(0).reason() + " " + String.valueOf(started.failures().get(0).detail());
@@ -70,7 +65,7 @@ public final class ReleaseTask {
         }
         String taskArn = started.tasks().get(0).taskArn();
         Instant deadline = Instant.now().plus(timeout);
-        String what = "the release task " + taskId(taskArn) + " of " + service;
+        String what = "the release task " + OneOffTask.id(taskArn) + " of " + service;
         String shown = "";
         while (true) {
             Task task = ecs.describeTasks(b -> b.cluster(spec.cluster()).tasks(taskArn)).tasks().get(0);
@@ -93,26 +88,19 @@ public final class ReleaseTask {
     }
 
     private void finish(Spec spec, Task task) {
-        Container container = task.containers().isEmpty() ? null : task.containers().get(0);
-        Integer exit = container == null ? null : container.exitCode();
+        Integer exit = OneOffTask.exitCode(task);
         if (exit != null && exit == 0) {
             events.emit(new FerryEvent.Status(spec.service(), "exited 0"));
             return;
         }
-        String why = exit != null ? "exited " + exit
-                : "stopped without an exit code: " + (container != null && container.reason() != null
-                        ? container.reason() : String.valueOf(task.stoppedReason()));
+        String why = OneOffTask.ending(task);
+        Container container = OneOffTask.container(task);
         events.emit(new FerryEvent.Status(spec.service(), why));
         String containerName = container == null ? spec.service() : container.name();
-        String stream = spec.service() + "/" + containerName + "/" + taskId(task.taskArn());
+        String stream = spec.service() + "/" + containerName + "/" + OneOffTask.id(task.taskArn());
         List<String> lines = LogTail.last(logs, spec.logGroup(), stream);
         throw FerryException.failed("the release " + spec.service() + " failed (" + why + "); the services still"
                         + " run the previous version" + LogTail.indented(lines, spec.logGroup() + " " + stream),
                 "fix the release command and run up again", null);
-    }
-
-    /** The task's id: the last part of its ARN. */
-    static String taskId(String taskArn) {
-        return taskArn.substring(taskArn.lastIndexOf('/') + 1);
     }
 }
