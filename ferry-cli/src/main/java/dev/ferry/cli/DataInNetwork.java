@@ -1,8 +1,6 @@
 package dev.ferry.cli;
 
 import dev.ferry.FerryException;
-import dev.ferry.compose.load.ComposeLoader;
-import dev.ferry.compose.load.LoadOptions;
 import dev.ferry.compose.load.LoadedCompose;
 import dev.ferry.data.DataEndpoint;
 import dev.ferry.data.DataMover;
@@ -14,8 +12,6 @@ import dev.ferry.data.deployed.InNetworkMove;
 import dev.ferry.data.heroku.AttachmentName;
 import dev.ferry.provider.ConfigStore;
 import dev.ferry.provider.Provider;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * `ferry data migrate --to PROVIDER` for a provider whose databases this machine cannot reach (aws): the plan and
@@ -59,10 +55,8 @@ final class DataInNetwork {
     }
 
     int run(Provider provider, InNetworkMove move, DataKind kind) {
-        Path file = context.resolve(options.composeFile);
-        ConfigStore store = provider.configStore(file.getParent());
-        LoadedCompose compose = ComposeLoader.load(file, options.composeFile.toString(),
-                new LoadOptions(context.env(), List.of(), store.names(), null));
+        ConfigStore store = provider.configStore(context.resolve(options.composeFile).getParent());
+        LoadedCompose compose = DataTargets.compose(context, options.composeFile, store);
         DataEndpoint source = source(kind);
         if (source.url().isRedis() != (kind == DataKind.REDIS)) {
             throw FerryException.badInput("--attachment: the Heroku app's " + (source.url().isRedis() ? "Redis"

@@ -44,14 +44,19 @@ final class DataTargets {
                 .withPasswordFrom(context.env()), false);
     }
 
+    /** The compose project --to names, its ${NAME}s checked against the provider's config store. */
+    static LoadedCompose compose(CliContext context, Path composeFile, ConfigStore store) {
+        return ComposeLoader.load(context.resolve(composeFile), composeFile.toString(),
+                new LoadOptions(context.env(), List.of(), store.names(), null));
+    }
+
     /** The database of {@code kind} in the compose project deployed by {@code provider}. */
     static DataEndpoint fromProvider(CliContext context, String provider, String service, Path composeFile,
                                      DataKind kind, ConsoleEvents events) {
         var resolver = TargetResolvers.forProvider(provider);
-        Path file = context.resolve(composeFile);
-        ConfigStore store = Providers.create(provider, context.env()).configStore(file.getParent());
-        LoadedCompose compose = ComposeLoader.load(file, composeFile.toString(),
-                new LoadOptions(context.env(), List.of(), store.names(), null));
+        ConfigStore store = Providers.create(provider, context.env())
+                .configStore(context.resolve(composeFile).getParent());
+        LoadedCompose compose = compose(context, composeFile, store);
         ResolvedTarget target = resolver.resolve(compose, store, kind, service);
         Listening.require(target, provider);
         events.step("Target: " + target.endpoint().url().redacted() + ", the " + provider + " deployment's "
